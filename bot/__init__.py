@@ -1,0 +1,1 @@
+"""BackPath's Telegram side: settings, handlers, and the service they call."""

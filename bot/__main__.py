@@ -1,0 +1,68 @@
+"""Command line: `backpath` (or `python -m bot`) runs the Telegram bot with long polling;
+`backpath console` runs the same assessment in the terminal, with no token needed."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from pydantic import ValidationError
+from telegram.error import InvalidToken, NetworkError
+
+from bot.config import ConfigError, Settings
+from bot.logs import configure_logging
+from storage.database import DatabaseUnavailable
+
+EXIT_CONFIG = 2
+
+
+def _fail(message: str, code: int = EXIT_CONFIG) -> int:
+    print(f"backpath: {message}", file=sys.stderr)
+    return code
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="backpath", description=__doc__)
+    parser.add_argument(
+        "command",
+        nargs="?",
+        default="run",
+        choices=("run", "console"),
+        help="run: the Telegram bot (default); console: try the assessment in this terminal",
+    )
+    args = parser.parse_args(argv)
+    try:
+        settings = Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = ".".join(str(p) for p in first["loc"]).upper()
+        return _fail(f"setting {name} is invalid: {first['msg']}")
+
+    try:
+        if args.command == "console":
+            from bot.console import run_console
+
+            configure_logging("WARNING", None)
+            asyncio.run(run_console(settings))
+            return 0
+        token = settings.require_token()
+        configure_logging(settings.log_level, token)
+        from bot.app import serve
+
+        asyncio.run(serve(settings))
+    except ConfigError as error:
+        return _fail(str(error))
+    except DatabaseUnavailable as error:
+        return _fail(str(error))
+    except InvalidToken:
+        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather")
+    except NetworkError as error:
+        return _fail(f"cannot reach the Telegram Bot API: {error}", code=1)
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

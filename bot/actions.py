@@ -1,0 +1,77 @@
+"""Callback data: what a button press asks for, encoded in at most 64 bytes.
+
+The data names the assessment and the question it belongs to, so a press on an old
+message is recognised as stale instead of being applied to whatever is pending now.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_BYTES = 64
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerAction:
+    assessment_id: int
+    question_id: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class ResumeAction:
+    assessment_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class StartOverAction:
+    assessment_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class NewAssessmentAction:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class DeleteAction:
+    confirmed: bool
+
+
+Action = AnswerAction | ResumeAction | StartOverAction | NewAssessmentAction | DeleteAction
+
+_ANSWER = re.compile(r"^a:(\d{1,19}):([a-z_]{1,32}):([a-z_]{1,16})$")
+_RESUME = re.compile(r"^r:(\d{1,19})$")
+_START_OVER = re.compile(r"^o:(\d{1,19})$")
+
+
+def encode(action: Action) -> str:
+    match action:
+        case AnswerAction(aid, qid, value):
+            data = f"a:{aid}:{qid}:{value}"
+        case ResumeAction(aid):
+            data = f"r:{aid}"
+        case StartOverAction(aid):
+            data = f"o:{aid}"
+        case NewAssessmentAction():
+            data = "n"
+        case DeleteAction(confirmed):
+            data = "d:y" if confirmed else "d:n"
+    assert len(data.encode()) <= MAX_BYTES, data
+    return data
+
+
+def decode(data: str | None) -> Action | None:
+    """The action a button's data asks for, or None for anything malformed."""
+    if not data:
+        return None
+    if match := _ANSWER.match(data):
+        return AnswerAction(int(match[1]), match[2], match[3])
+    if match := _RESUME.match(data):
+        return ResumeAction(int(match[1]))
+    if match := _START_OVER.match(data):
+        return StartOverAction(int(match[1]))
+    return {"n": NewAssessmentAction(), "d:y": DeleteAction(True), "d:n": DeleteAction(False)}.get(
+        data
+    )

@@ -1,0 +1,54 @@
+"""Settings from environment variables and `.env` (see `.env.example` for each one)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# "<bot id>:<secret>" as BotFather issues it.
+TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+
+LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = "https://api.telegram.org/bot"
+    database_url: str = "sqlite+aiosqlite:///backpath.db"
+    log_level: LogLevel = "INFO"
+    # Seconds getUpdates waits for news before asking again (Telegram's long polling).
+    polling_timeout: int = Field(default=30, ge=0, le=50)
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _upper(cls, value: object) -> object:
+        return value.upper() if isinstance(value, str) else value
+
+    @field_validator("telegram_bot_token", mode="before")
+    @classmethod
+    def _blank_is_missing(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
+
+    def require_token(self) -> str:
+        """The token, or ConfigError saying what is wrong with it (never the token itself)."""
+        if self.telegram_bot_token is None:
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is not set: put the token from @BotFather in .env, "
+                "or try the bot without one: backpath console"
+            )
+        token = self.telegram_bot_token.get_secret_value().strip()
+        if not TOKEN_PATTERN.match(token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN is malformed: expected '<digits>:<secret>' "
+                "as issued by @BotFather"
+            )
+        return token
+
+
+class ConfigError(ValueError):
+    """A setting is missing or invalid; the message is one line for the operator."""

@@ -1,0 +1,96 @@
+"""The assessment in a terminal: same service, flow and storage as the Telegram bot.
+
+Buttons are numbered; type a number to press one, or type text as you would in Telegram.
+The local account is the user, so an unfinished assessment resumes here too.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import html
+import re
+import sys
+import zlib
+from typing import TextIO
+
+from bot.config import Settings
+from bot.replies import Button, Reply
+from bot.service import TriageService
+from storage.database import create_engine, create_schema
+from storage.repository import StateRepository
+
+_TAG = re.compile(r"</?[a-z]+>")
+INTRO = (
+    "BackPath console. Type the number of an answer, or any text. "
+    "Commands: /start /restart /cancel /delete /help /quit"
+)
+
+
+def console_user_id(name: str | None = None) -> int:
+    """A stable id for the local account, negative so it never equals a Telegram user id."""
+    return -(zlib.crc32((name or getpass.getuser()).encode()) + 1)
+
+
+def plain(text: str) -> str:
+    return html.unescape(_TAG.sub("", text))
+
+
+class _Screen:
+    def __init__(self, out: TextIO) -> None:
+        self._out = out
+        self.buttons: list[Button] = []
+
+    def show(self, reply: Reply) -> None:
+        if reply.notice:
+            self._print(f"({reply.notice})")
+        if reply.edit is not None:
+            # The edited message's last line is what changed (e.g. "Your answer: Yes").
+            self._print(plain(reply.edit.text).splitlines()[-1])
+            self.buttons = []
+        for message in reply.messages:
+            self._print("\n" + plain(message.text))
+            self.buttons = [button for row in message.buttons for button in row]
+            for number, button in enumerate(self.buttons, 1):
+                self._print(f"  [{number}] {button.label}")
+
+    def _print(self, text: str) -> None:
+        print(text, file=self._out, flush=True)
+
+
+async def run_console(
+    settings: Settings,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    user_id: int | None = None,
+) -> None:
+    engine = create_engine(settings.database_url)
+    try:
+        await create_schema(engine)
+        service = TriageService(StateRepository(engine))
+        user = user_id if user_id is not None else console_user_id()
+        commands = {
+            "/start": service.start,
+            "/restart": service.restart,
+            "/cancel": service.cancel,
+            "/delete": service.ask_delete,
+            "/help": service.help,
+        }
+        screen = _Screen(stdout)
+        print(INTRO, file=stdout)
+        screen.show(await service.start(user))
+        while line := await asyncio.to_thread(stdin.readline):
+            line = line.strip()
+            if not line:
+                continue
+            if line in ("/quit", "/exit"):
+                break
+            if line.isdigit() and 1 <= int(line) <= len(screen.buttons):
+                reply = await service.press(user, screen.buttons[int(line) - 1].data)
+            elif line.split()[0] in commands:
+                reply = await commands[line.split()[0]](user)
+            else:
+                reply = await service.text(user, line)
+            screen.show(reply)
+    finally:
+        await engine.dispose()

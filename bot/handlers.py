@@ -1,0 +1,170 @@
+"""Telegram handlers: translate an update into a service call and the reply back.
+
+Each handler is a few lines: who is it, what did they do, call the service, deliver.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot import texts
+from bot.keyboards import inline_keyboard
+from bot.replies import Reply
+from bot.service import TriageService
+from storage.database import DatabaseError
+
+log = logging.getLogger(__name__)
+
+SERVICE = "service"
+
+
+def _service(context: ContextTypes.DEFAULT_TYPE) -> TriageService:
+    return context.bot_data[SERVICE]
+
+
+async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+    """Show a reply: answer the button press, edit the pressed message, send the rest."""
+    query = update.callback_query
+    if query is not None:
+        try:
+            await query.answer(reply.notice)
+        except BadRequest as error:  # e.g. the query is too old to be answered
+            log.debug("callback answer refused: %s", error)
+    if reply.duplicate:
+        return
+    if reply.edit is not None and query is not None and query.message is not None:
+        try:
+            await query.edit_message_text(
+                reply.edit.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=inline_keyboard(reply.edit.buttons),
+            )
+        except BadRequest as error:  # message gone, too old, or already showing this
+            log.debug("edit refused: %s", error)
+    chat = update.effective_chat
+    if chat is None:
+        return
+    for message in reply.messages:
+        await context.bot.send_message(
+            chat.id,
+            message.text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=inline_keyboard(message.buttons),
+        )
+
+
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: welcome and first question, or the offer to resume."""
+    await deliver(update, context, await _service(context).start(_user(update), update.update_id))
+
+
+async def on_restart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/restart: a new assessment."""
+    reply = await _service(context).restart(_user(update), update.update_id)
+    await deliver(update, context, reply)
+
+
+async def on_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cancel: stop and delete the unfinished assessment."""
+    await deliver(update, context, await _service(context).cancel(_user(update), update.update_id))
+
+
+async def on_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/delete: ask before erasing everything about the user."""
+    reply = await _service(context).ask_delete(_user(update), update.update_id)
+    await deliver(update, context, reply)
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help."""
+    await deliver(update, context, await _service(context).help(_user(update), update.update_id))
+
+
+async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Typed text, including unknown commands."""
+    assert update.effective_message is not None
+    text = update.effective_message.text or ""
+    reply = await _service(context).text(_user(update), text, update.update_id)
+    await deliver(update, context, reply)
+
+
+async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An inline button press."""
+    assert update.callback_query is not None
+    reply = await _service(context).press(
+        _user(update), update.callback_query.data, update.update_id
+    )
+    await deliver(update, context, reply)
+
+
+async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stickers, photos, voice and the like."""
+    assert update.effective_chat is not None
+    await context.bot.send_message(update.effective_chat.id, texts.ONLY_TEXT)
+
+
+async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any message in a group: BackPath works in private chats only."""
+    message = update.effective_message
+    if message is not None and (message.text or "").startswith("/"):
+        await message.reply_text(texts.PRIVATE_ONLY)
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the failure (no user content) and tell the user their answers are kept."""
+    update_id = update.update_id if isinstance(update, Update) else None
+    error = context.error
+    log.error(
+        "update %s failed: %s",
+        update_id,
+        type(error).__name__,
+        exc_info=(type(error), error, error.__traceback__) if error else None,
+    )
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    text = texts.DATABASE_BUSY if isinstance(error, DatabaseError) else texts.SOMETHING_WENT_WRONG
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        await context.bot.send_message(update.effective_chat.id, text)
+    except (BadRequest, Forbidden) as send_error:
+        log.warning("could not tell the user about the failure: %s", send_error)
+
+
+def _user(update: Update) -> int:
+    assert update.effective_user is not None
+    return update.effective_user.id
+
+
+def add_handlers(application: Application, service: TriageService) -> None:  # type: ignore[type-arg]
+    """Wire every handler; private chats only, everything else gets one polite line."""
+    application.bot_data[SERVICE] = service
+    private = filters.ChatType.PRIVATE
+    commands = {
+        "start": on_start,
+        "restart": on_restart,
+        "cancel": on_cancel,
+        "delete": on_delete,
+        "help": on_help,
+    }
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, filters=private))
+    application.add_handler(CallbackQueryHandler(on_button))
+    application.add_handler(
+        MessageHandler(private & filters.TEXT & filters.UpdateType.MESSAGE, on_text)
+    )
+    application.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, on_non_text))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS, on_group))
+    application.add_error_handler(on_error)

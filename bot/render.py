@@ -1,0 +1,98 @@
+"""Builds the messages of the dialogue: a question with its buttons, an answered question,
+and the result. Pure functions of the flow's data and `bot.texts`."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+from bot import texts
+from bot.actions import AnswerAction, NewAssessmentAction, ResumeAction, StartOverAction, encode
+from bot.replies import Button, Message
+from flows import machine
+from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, Question, Severity
+from flows.referral import (
+    REPORTED_EMERGENCY,
+    Referral,
+    emergency_flags,
+    urgent_flags,
+)
+
+
+def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
+    question = snapshot.question
+    assert question is not None, "a finished assessment has no pending question"
+    number, total = machine.progress(snapshot)
+    lines = [texts.progress_line(number, total, question.block), "", html.escape(question.text)]
+    if question.hint:
+        lines += ["", f"<i>{html.escape(question.hint)}</i>"]
+    # One button per row: labels stay readable on narrow phones.
+    buttons = tuple(
+        (Button(o.label, encode(AnswerAction(assessment_id, question.id, o.value))),)
+        for o in question.options
+    )
+    return Message("\n".join(lines), buttons)
+
+
+def answered_message(question: Question, value: str) -> Message:
+    option = question.option(value)
+    label = option.label if option else value
+    return Message(f"{html.escape(question.text)}\n\n{texts.your_answer(html.escape(label))}")
+
+
+def resume_offer(assessment_id: int, started: str) -> Message:
+    return Message(
+        texts.unfinished_offer(started),
+        (
+            (Button(texts.RESUME, encode(ResumeAction(assessment_id))),),
+            (Button(texts.START_OVER, encode(StartOverAction(assessment_id))),),
+        ),
+    )
+
+
+def new_assessment_button(label: str = texts.NEW_ASSESSMENT) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(label, encode(NewAssessmentAction())),),)
+
+
+def result_message(referral: Referral, answers: Mapping[str, str]) -> Message:
+    parts = [f"<b>{html.escape(referral.headline)}</b>"]
+    reasons = _reasons(referral, answers)
+    if reasons:
+        parts.append(f"<b>{texts.WHY}:</b>\n" + "\n".join(f"• {r}" for r in reasons))
+    parts.append(f"<b>{texts.WHAT_THEY_DO}:</b> {html.escape(referral.clinician_does)}")
+    parts.append(f"<b>{texts.MEANWHILE}:</b> {html.escape(referral.meanwhile)}")
+    signs = "\n".join(
+        f"• {html.escape(q.finding)}" for q in RED_FLAGS if q.severity is Severity.EMERGENCY
+    )
+    parts.append(f"<b>{texts.SEEK_HELP_AT_ONCE}:</b>\n{signs}")
+    parts.append(texts.REFERRAL_NOTE)
+    parts.append(f"<i>{texts.NOT_A_DIAGNOSIS}</i>")
+    return Message("\n\n".join(parts), new_assessment_button())
+
+
+def _reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
+    if referral.row == "R1":
+        return [_flag_reason(q, answers) for q in emergency_flags(answers)]
+    if referral.row == "R2":
+        return [_flag_reason(q, answers) for q in urgent_flags(answers)]
+    reasons = []
+    for question_id in referral.because_of:
+        question = QUESTIONS_BY_ID[question_id]
+        option = question.option(answers.get(question_id, ""))
+        if option is not None:
+            reasons.append(f"{html.escape(question.finding)}: {html.escape(option.label)}")
+    return reasons
+
+
+def _flag_reason(question: Question, answers: Mapping[str, str]) -> str:
+    given = answers.get(question.id)
+    option = question.option(given) if given else None
+    said = option.label if option else texts.YOU_TYPED
+    if answers.get(REPORTED_EMERGENCY) == question.id:
+        said = texts.YOU_TYPED
+    reason = (
+        f"{html.escape(question.finding)} ({html.escape(said)}). {html.escape(question.concern)}"
+    )
+    if given == UNSURE and question.severity is Severity.EMERGENCY:
+        reason += f" {texts.UNSURE_EMERGENCY_NOTE}"
+    return reason

@@ -1,0 +1,33 @@
+"""What the service answers, independent of Telegram: messages, buttons, and notices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    data: str  # callback data, at most 64 bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    text: str  # Telegram HTML subset: <b>, <i>
+    buttons: tuple[tuple[Button, ...], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """The effects of one user event, in the order they are shown."""
+
+    messages: tuple[Message, ...] = ()
+    # For a button press: a short notice on the button (None: just stop the spinner).
+    notice: str | None = None
+    # For a button press: replace the pressed message with this (keyboard removed).
+    edit: Message | None = None
+    # Set when the event was a redelivery and nothing should be shown at all.
+    duplicate: bool = field(default=False)
+
+
+DUPLICATE = Reply(duplicate=True)

@@ -1,0 +1,263 @@
+"""The triage service: one user event in, the reply out, with the state kept in storage.
+
+This is where the flow (`flows/`) meets storage (`storage/`). It knows nothing of
+Telegram, so the Telegram handlers and the terminal console are both thin shells around
+it. Each event runs in one database transaction under the user's lock: the new state is
+committed before the caller shows anything, so a crash after the commit loses nothing and
+a redelivered update (same `update_id`) is recognised and skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+
+from bot import render, texts
+from bot.actions import (
+    AnswerAction,
+    DeleteAction,
+    NewAssessmentAction,
+    ResumeAction,
+    StartOverAction,
+    decode,
+    encode,
+)
+from bot.replies import DUPLICATE, Button, Message, Reply
+from bot.user_locks import UserLocks
+from flows import machine
+from flows.referral import referral
+from flows.understanding import emergency_sign, typed_option
+from storage.models import utcnow
+from storage.repository import StateRepository, StoredAssessment, Transaction
+
+log = logging.getLogger(__name__)
+
+# Someone who comes back after this long is asked whether to resume or start over,
+# rather than being told to use the buttons.
+RESUME_OFFER_AFTER = timedelta(minutes=30)
+
+Handler = Callable[[Transaction], Awaitable[Reply]]
+
+
+def _snapshot(stored: StoredAssessment) -> machine.Snapshot:
+    return machine.Snapshot(stored.state, stored.answers, stored.history)
+
+
+def _date(moment: datetime) -> str:
+    return f"{moment:%d %b %Y}"
+
+
+class TriageService:
+    def __init__(self, repository: StateRepository, *, now: Callable[[], datetime] = utcnow):
+        self._repository = repository
+        self._locks = UserLocks()
+        self._now = now
+        # Assessments last touched before this process started get the resume offer too:
+        # the user may not have seen the bot answer their last press.
+        self._started_at = now()
+
+    @property
+    def active_locks(self) -> int:
+        return len(self._locks)
+
+    async def _run(self, user_id: int, update_id: int | None, handler: Handler) -> Reply:
+        async with self._locks.hold(user_id), self._repository.transaction() as tx:
+            if update_id is not None and not await tx.claim_update(update_id, user_id):
+                log.info("skipping redelivered update %s", update_id)
+                return DUPLICATE
+            return await handler(tx)
+
+    # --- commands ---------------------------------------------------------------------
+
+    async def start(self, user_id: int, update_id: int | None = None) -> Reply:
+        """/start: offer to resume an unfinished assessment, or begin a new one."""
+
+        async def handle(tx: Transaction) -> Reply:
+            active = await tx.active_assessment(user_id)
+            if active is not None and active.flow_version == machine.FLOW_VERSION:
+                return Reply((render.resume_offer(active.id, _date(active.started_at)),))
+            prefix = texts.FLOW_CHANGED if active is not None else texts.WELCOME
+            return await self._begin(tx, user_id, prefix)
+
+        return await self._run(user_id, update_id, handle)
+
+    async def restart(self, user_id: int, update_id: int | None = None) -> Reply:
+        """/restart: drop anything unfinished and begin again."""
+
+        async def handle(tx: Transaction) -> Reply:
+            return await self._begin(tx, user_id, texts.STARTING_OVER)
+
+        return await self._run(user_id, update_id, handle)
+
+    async def cancel(self, user_id: int, update_id: int | None = None) -> Reply:
+        async def handle(tx: Transaction) -> Reply:
+            stopped = await tx.discard_active(user_id)
+            return Reply((Message(texts.CANCELLED if stopped else texts.NOTHING_TO_CANCEL),))
+
+        return await self._run(user_id, update_id, handle)
+
+    async def ask_delete(self, user_id: int, update_id: int | None = None) -> Reply:
+        async def handle(tx: Transaction) -> Reply:
+            buttons = (
+                (Button(texts.DELETE_YES, encode(DeleteAction(True))),),
+                (Button(texts.DELETE_NO, encode(DeleteAction(False))),),
+            )
+            return Reply((Message(texts.DELETE_CONFIRM, buttons),))
+
+        return await self._run(user_id, update_id, handle)
+
+    async def help(self, user_id: int, update_id: int | None = None) -> Reply:
+        async def handle(tx: Transaction) -> Reply:
+            return Reply((Message(texts.HELP),))
+
+        return await self._run(user_id, update_id, handle)
+
+    # --- typed text -------------------------------------------------------------------
+
+    async def text(self, user_id: int, text: str, update_id: int | None = None) -> Reply:
+        """A typed message: an emergency report, a typed answer, or a nudge."""
+
+        async def handle(tx: Transaction) -> Reply:
+            active = await tx.active_assessment(user_id)
+            sign = emergency_sign(text)
+            if sign is not None:
+                return await self._typed_emergency(tx, user_id, active, sign)
+            if active is None:
+                return Reply(
+                    (
+                        Message(
+                            texts.NO_ASSESSMENT,
+                            render.new_assessment_button(texts.START_ASSESSMENT),
+                        ),
+                    )
+                )
+            if active.flow_version != machine.FLOW_VERSION:
+                return await self._begin(tx, user_id, texts.FLOW_CHANGED)
+            if self._is_returning(active):
+                return Reply((render.resume_offer(active.id, _date(active.started_at)),))
+            snapshot = _snapshot(active)
+            question = snapshot.question
+            assert question is not None  # active assessments always have a pending question
+            value = typed_option(question, text)
+            if value is None:
+                nudge = (
+                    texts.DURATION_NOT_UNDERSTOOD
+                    if question.id == "duration"
+                    else texts.use_the_buttons()
+                )
+                return Reply((Message(nudge), render.question_message(active.id, snapshot)))
+            reply = await self._apply_answer(tx, active, question.id, value)
+            label = question.option(value)
+            understood = Message(texts.typed_answer_understood(label.label if label else value))
+            return Reply((understood, *reply.messages))
+
+        return await self._run(user_id, update_id, handle)
+
+    # --- button presses -----------------------------------------------------------------
+
+    async def press(self, user_id: int, data: str | None, update_id: int | None = None) -> Reply:
+        """A button press; stale or unknown buttons get a notice and change nothing."""
+        action = decode(data)
+
+        async def handle(tx: Transaction) -> Reply:
+            match action:
+                case AnswerAction():
+                    return await self._press_answer(tx, user_id, action)
+                case ResumeAction(assessment_id):
+                    active = await tx.active_assessment(user_id)
+                    if active is None or active.id != assessment_id:
+                        return Reply(notice=texts.OFFER_OUTDATED)
+                    if active.flow_version != machine.FLOW_VERSION:
+                        return await self._begin(tx, user_id, texts.FLOW_CHANGED)
+                    # Touch it, so the next typed message is read as an answer again.
+                    await tx.save_progress(
+                        active, state=active.state, answers=active.answers, history=active.history
+                    )
+                    return Reply(
+                        (render.question_message(active.id, _snapshot(active)),),
+                        edit=Message(texts.RESUMING),
+                    )
+                case StartOverAction(assessment_id):
+                    active = await tx.active_assessment(user_id)
+                    if active is not None and active.id != assessment_id:
+                        return Reply(notice=texts.OFFER_OUTDATED)
+                    reply = await self._begin(tx, user_id, None)
+                    return Reply(reply.messages, edit=Message(texts.STARTING_OVER))
+                case NewAssessmentAction():
+                    active = await tx.active_assessment(user_id)
+                    if active is not None and active.flow_version == machine.FLOW_VERSION:
+                        # Never throw away unfinished answers on an old button.
+                        return Reply((render.resume_offer(active.id, _date(active.started_at)),))
+                    return await self._begin(tx, user_id, None)
+                case DeleteAction(confirmed=True):
+                    await tx.delete_user(user_id)
+                    return Reply(edit=Message(texts.DELETED))
+                case DeleteAction(confirmed=False):
+                    return Reply(edit=Message(texts.DELETE_KEPT))
+                case _:
+                    return Reply(notice=texts.UNKNOWN_BUTTON)
+
+        return await self._run(user_id, update_id, handle)
+
+    async def _press_answer(self, tx: Transaction, user_id: int, action: AnswerAction) -> Reply:
+        active = await tx.active_assessment(user_id)
+        if active is None or active.id != action.assessment_id:
+            return Reply(notice=texts.OLD_ASSESSMENT)
+        if active.state != action.question_id:
+            return Reply(notice=texts.ALREADY_ANSWERED)
+        question = _snapshot(active).question
+        if question is None or question.option(action.value) is None:
+            return Reply(notice=texts.UNKNOWN_BUTTON)
+        reply = await self._apply_answer(tx, active, action.question_id, action.value)
+        return Reply(reply.messages, edit=render.answered_message(question, action.value))
+
+    # --- shared steps -------------------------------------------------------------------
+
+    async def _apply_answer(
+        self, tx: Transaction, active: StoredAssessment, question_id: str, value: str
+    ) -> Reply:
+        after = machine.answer(_snapshot(active), question_id, value)
+        return await self._save(tx, active, after, answered=(question_id, value))
+
+    async def _typed_emergency(
+        self, tx: Transaction, user_id: int, active: StoredAssessment | None, sign: str
+    ) -> Reply:
+        if active is None or active.flow_version != machine.FLOW_VERSION:
+            active = await tx.start_assessment(
+                user_id, machine.FLOW_VERSION, machine.FIRST_QUESTION
+            )
+        after = machine.report_emergency(_snapshot(active), sign)
+        return await self._save(tx, active, after, answered=("reported_emergency", sign))
+
+    async def _save(
+        self,
+        tx: Transaction,
+        active: StoredAssessment,
+        after: machine.Snapshot,
+        answered: tuple[str, str],
+    ) -> Reply:
+        result = referral(after.answers) if after.finished else None
+        saved = await tx.save_progress(
+            active,
+            state=after.state,
+            answers=after.answers,
+            history=after.history,
+            answered=answered,
+            referral=result.row if result else None,
+        )
+        if result is not None:
+            log.info("assessment %s finished with %s", saved.id, result.row)
+            return Reply((render.result_message(result, after.answers),))
+        return Reply((render.question_message(saved.id, after),))
+
+    async def _begin(self, tx: Transaction, user_id: int, prefix: str | None) -> Reply:
+        started = await tx.start_assessment(user_id, machine.FLOW_VERSION, machine.FIRST_QUESTION)
+        first = render.question_message(started.id, machine.start())
+        return Reply((Message(prefix), first) if prefix else (first,))
+
+    def _is_returning(self, active: StoredAssessment) -> bool:
+        return (
+            active.updated_at < self._started_at
+            or self._now() - active.updated_at > RESUME_OFFER_AFTER
+        )

@@ -1,0 +1,128 @@
+"""Every sentence the bot itself says (question and referral wording live in flows/).
+
+Texts use Telegram's HTML subset (<b>, <i>); the console strips the tags.
+"""
+
+from __future__ import annotations
+
+from flows.questions import Block
+
+WELCOME = (
+    "<b>Hi, I'm BackPath.</b> I help you work out which kind of clinician to see about "
+    "lower back or hip pain, and how soon.\n\n"
+    "I will first ask about a few warning signs, then about your pain and the care you "
+    "have had. It takes two or three minutes.\n\n"
+    "<i>This is guidance, not a diagnosis. If you feel it is an emergency, call your "
+    "local emergency number now.</i>"
+)
+
+HELP = (
+    "<b>How BackPath works</b>\n"
+    "I ask up to 13 short questions, warning signs first, and then suggest which kind of "
+    "clinician to see and how soon. Answer with the buttons; you can leave at any time and "
+    "carry on later where you stopped.\n\n"
+    "/start - begin, or carry on with an unfinished assessment\n"
+    "/restart - throw away the unfinished assessment and begin again\n"
+    "/cancel - stop and delete the unfinished answers\n"
+    "/delete - erase everything I have stored about you\n"
+    "/help - this message\n\n"
+    "<i>This is guidance, not a diagnosis. In an emergency call your local emergency "
+    "number.</i>"
+)
+
+BLOCK_TITLES = {
+    Block.RED_FLAGS: "Warning signs",
+    Block.PAIN: "About your pain",
+    Block.CARE: "Care so far",
+}
+
+
+def progress_line(number: int, total: int, block: Block) -> str:
+    return f"<b>Question {number} of {total}</b> · {BLOCK_TITLES[block]}"
+
+
+def your_answer(label: str) -> str:
+    return f"✅ <b>Your answer:</b> {label}"
+
+
+def unfinished_offer(started: str) -> str:
+    return (
+        f"You have an unfinished assessment from {started}. "
+        "Would you like to carry on where you stopped, or start over?"
+    )
+
+
+RESUME = "Resume"
+START_OVER = "Start over"
+RESUMING = "Carrying on where you stopped."
+STARTING_OVER = "Starting a new assessment."
+NEW_ASSESSMENT = "Start a new assessment"
+START_ASSESSMENT = "Start the assessment"
+
+NO_ASSESSMENT = (
+    "Hi! I'm BackPath. I can help you decide which clinician to see about lower back or "
+    "hip pain. Tap the button or send /start to begin."
+)
+ALREADY_ANSWERED = "You already answered this one. Please answer the latest question."
+OLD_ASSESSMENT = "This button belongs to an assessment that is closed."
+UNKNOWN_BUTTON = "Sorry, I don't recognise that button. Please use the latest message."
+OFFER_OUTDATED = "This offer is out of date; nothing was changed."
+
+
+def use_the_buttons(hint: str = "") -> str:
+    extra = f" {hint}" if hint else ""
+    return f"Please answer with one of the buttons under the question.{extra}"
+
+
+DURATION_NOT_UNDERSTOOD = (
+    "I couldn't read a length of time from that. Tap a button, or type something like "
+    '"10 days", "3 weeks" or "2 months".'
+)
+
+
+def typed_answer_understood(label: str) -> str:
+    return f"Got it: <b>{label}</b>."
+
+
+CANCELLED = (
+    "Stopped. I deleted the answers of the unfinished assessment. Send /start whenever "
+    "you want to begin again."
+)
+NOTHING_TO_CANCEL = "There is no assessment in progress. Send /start to begin one."
+FLOW_CHANGED = (
+    "My questions have changed since you started your last assessment, so I can't carry "
+    "it on. Let's start again; it only takes a few minutes."
+)
+
+DELETE_CONFIRM = (
+    "This erases everything I have stored about you: every assessment, every answer and "
+    "the record of your messages. It cannot be undone. Delete it all?"
+)
+DELETE_YES = "Yes, delete everything"
+DELETE_NO = "No, keep it"
+DELETED = "Done: everything I stored about you is erased."
+DELETE_KEPT = "Nothing was deleted."
+
+PRIVATE_ONLY = (
+    "I only talk in private chats, because health answers should stay private. "
+    "Open a chat with me directly to use BackPath."
+)
+ONLY_TEXT = "I can only read text and button presses. Please answer with the buttons."
+SOMETHING_WENT_WRONG = (
+    "Sorry, something went wrong on my side. Your answers so far are kept: "
+    "send any message in a moment to carry on."
+)
+DATABASE_BUSY = (
+    "Sorry, I can't reach my records right now. Your earlier answers are safe; please try "
+    "again in a minute."
+)
+
+# Result message headings.
+WHY = "Why"
+WHAT_THEY_DO = "What happens there"
+MEANWHILE = "Meanwhile"
+SEEK_HELP_AT_ONCE = "Go to the emergency department at once if"
+REFERRAL_NOTE = "Your primary care doctor is usually the one who writes a referral to a specialist."
+NOT_A_DIAGNOSIS = "This is guidance, not a diagnosis."
+YOU_TYPED = "you told me"
+UNSURE_EMERGENCY_NOTE = "You weren't sure about this sign, so watch for the signs listed below."

@@ -1,0 +1,208 @@
+"""The dialogue as one `transitions` state machine shared by every user.
+
+States are the question ids plus `DONE`. A single trigger, `next`, moves on from the
+question just answered; its transitions are listed below in the order they are tried,
+with named conditions over the answers. The machine only sequences questions: which
+referral a finished assessment gets is `flows.referral.referral(answers)`.
+
+No per-user machine and no long-lived model: each call restores a throw-away model from a
+`Snapshot` (what storage keeps), fires the trigger on the shared machine and returns the
+new snapshot.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from transitions import Machine
+
+from flows import referral as rules
+from flows.questions import QUESTIONS, QUESTIONS_BY_ID, RED_FLAGS, Question
+
+# Bump whenever a question, an option or a transition changes.
+FLOW_VERSION = "1"
+
+DONE = "done"
+FIRST_QUESTION = RED_FLAGS[0].id
+STATES: tuple[str, ...] = (*(q.id for q in QUESTIONS), DONE)
+
+
+def _chain(*ids: str) -> list[dict[str, Any]]:
+    return [{"trigger": "next", "source": a, "dest": b} for a, b in itertools.pairwise(ids)]
+
+
+TRANSITIONS: list[dict[str, Any]] = [
+    # Red flags, one after the other; any emergency flag ends the assessment at once.
+    {
+        "trigger": "next",
+        "source": [q.id for q in RED_FLAGS],
+        "dest": DONE,
+        "conditions": "emergency_flag_raised",
+    },
+    *_chain(*(q.id for q in RED_FLAGS)),
+    # After the whole red-flag block: urgent flags end it with the urgent result.
+    {
+        "trigger": "next",
+        "source": RED_FLAGS[-1].id,
+        "dest": DONE,
+        "conditions": "urgent_flag_raised",
+    },
+    {"trigger": "next", "source": RED_FLAGS[-1].id, "dest": "duration"},
+    # Where and what kind of pain.
+    *_chain("duration", "location", "pain_type"),
+    # Care already tried: persistent pain only.
+    {"trigger": "next", "source": "pain_type", "dest": DONE, "conditions": "acute"},
+    {"trigger": "next", "source": "pain_type", "dest": "conservative_tried"},
+    {
+        "trigger": "next",
+        "source": "conservative_tried",
+        "dest": "imaging_structural",
+        "conditions": "conservative_care_failed",
+    },
+    {"trigger": "next", "source": "conservative_tried", "dest": DONE},
+    {
+        "trigger": "next",
+        "source": "imaging_structural",
+        "dest": "debilitating",
+        "conditions": "structural_damage_found",
+    },
+    {"trigger": "next", "source": "imaging_structural", "dest": DONE},
+    {"trigger": "next", "source": "debilitating", "dest": DONE},
+    # A typed emergency sign ends the assessment from any question.
+    {"trigger": "report_emergency", "source": list(QUESTIONS_BY_ID), "dest": DONE},
+]
+
+
+class _Model:
+    """What one trigger needs: the current state and the answers so far."""
+
+    __slots__ = ("answers", "state")
+
+    def __init__(self, state: str, answers: Mapping[str, str]) -> None:
+        self.state = state
+        self.answers = answers
+
+    def emergency_flag_raised(self) -> bool:
+        return bool(rules.emergency_flags(self.answers))
+
+    def urgent_flag_raised(self) -> bool:
+        return bool(rules.urgent_flags(self.answers))
+
+    def acute(self) -> bool:
+        return rules.is_acute(self.answers)
+
+    def conservative_care_failed(self) -> bool:
+        return rules.conservative_care_failed(self.answers)
+
+    def structural_damage_found(self) -> bool:
+        return rules.structural_damage(self.answers) is not None
+
+
+MACHINE = Machine(
+    model=None,
+    states=list(STATES),
+    transitions=TRANSITIONS,
+    initial=FIRST_QUESTION,
+    auto_transitions=False,
+    send_event=False,
+)
+
+
+def _fire(trigger: str, state: str, answers: Mapping[str, str]) -> str:
+    model = _Model(state, answers)
+    # Event.trigger on the shared machine: no add_model/remove_model per call, so nothing
+    # is bound to or kept for the model once this returns.
+    if not MACHINE.events[trigger].trigger(model):
+        raise RuntimeError(f"no transition for {trigger!r} from {state!r}")
+    return model.state
+
+
+# --- the public, immutable view ---------------------------------------------------------
+
+
+class StaleAnswer(ValueError):
+    """The answer is for a question that is not the one pending."""
+
+
+class InvalidAnswer(ValueError):
+    """The value is not one of the question's options."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """Everything the flow needs to continue an assessment; storage keeps exactly this."""
+
+    state: str = FIRST_QUESTION
+    answers: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    # Question ids in the order they were answered (for Back and for explaining results).
+    history: tuple[str, ...] = ()
+
+    @property
+    def finished(self) -> bool:
+        return self.state == DONE
+
+    @property
+    def question(self) -> Question | None:
+        return QUESTIONS_BY_ID.get(self.state)
+
+
+def start() -> Snapshot:
+    return Snapshot()
+
+
+def answer(snapshot: Snapshot, question_id: str, value: str) -> Snapshot:
+    """Record the answer to the pending question and move to the next state."""
+    if snapshot.state != question_id:
+        raise StaleAnswer(question_id)
+    question = QUESTIONS_BY_ID[question_id]
+    if question.option(value) is None:
+        raise InvalidAnswer(f"{value!r} is not an option of {question_id!r}")
+    answers = {**snapshot.answers, question_id: value}
+    state = _fire("next", snapshot.state, answers)
+    return Snapshot(state, MappingProxyType(answers), (*snapshot.history, question_id))
+
+
+def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:
+    """End the assessment because the user typed an emergency sign (`flag_id`)."""
+    answers = {**snapshot.answers, rules.REPORTED_EMERGENCY: flag_id}
+    state = DONE if snapshot.finished else _fire("report_emergency", snapshot.state, answers)
+    return Snapshot(state, MappingProxyType(answers), snapshot.history)
+
+
+_CONDITIONS: tuple[str, ...] = tuple(
+    name for name in vars(_Model) if not name.startswith("_") and name not in _Model.__slots__
+)
+_remaining_cache: dict[tuple[str, tuple[bool, ...]], int] = {}
+
+
+def remaining_questions(snapshot: Snapshot) -> int:
+    """The most questions still to come on any path from here, the pending one included."""
+    return _remaining(snapshot.state, snapshot.answers)
+
+
+def _remaining(state: str, answers: Mapping[str, str]) -> int:
+    # Transitions depend only on the state and the truth of the model's conditions, so the
+    # longest path is cached by those; the cache holds at most states x 2**conditions.
+    if state == DONE:
+        return 0
+    model = _Model(state, answers)
+    key = (state, tuple(getattr(model, name)() for name in _CONDITIONS))
+    if key not in _remaining_cache:
+        longest = 0
+        for option in QUESTIONS_BY_ID[state].options:
+            after = {**answers, state: option.value}
+            longest = max(longest, _remaining(_fire("next", state, after), after))
+        _remaining_cache[key] = longest + 1
+    return _remaining_cache[key]
+
+
+def progress(snapshot: Snapshot) -> tuple[int, int]:
+    """(number of the pending question, total on the longest path still possible)."""
+    done = len(snapshot.history)
+    if snapshot.finished:
+        return done, done
+    return done + 1, done + remaining_questions(snapshot)

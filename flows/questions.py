@@ -1,0 +1,196 @@
+"""Every question the bot asks: its text, its answer options and, for red flags, its weight.
+
+The wording is BackPath's own; the clinical content comes from
+`shared/triage-rules.md` (sections 1 to 4). Change a question's text or options here
+and bump `FLOW_VERSION` in `flows/machine.py`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Block(StrEnum):
+    """The three parts of an assessment, asked in this order."""
+
+    RED_FLAGS = "red_flags"
+    PAIN = "pain"
+    CARE = "care"
+
+
+class Severity(StrEnum):
+    """How serious a red flag is when the answer is yes."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    block: Block
+    text: str
+    options: tuple[Option, ...]
+    # Short label used when a result explains which answers led to it.
+    finding: str = ""
+    severity: Severity | None = None
+    # A line shown under the question, e.g. that a typed answer is accepted too.
+    hint: str = ""
+    # Red flags only: what a yes may point to, shown in the result.
+    concern: str = ""
+
+    def option(self, value: str) -> Option | None:
+        return next((o for o in self.options if o.value == value), None)
+
+
+YES, NO, UNSURE = "yes", "no", "unsure"
+YES_NO_UNSURE = (Option(YES, "Yes"), Option(NO, "No"), Option(UNSURE, "Not sure"))
+YES_NO = (Option(YES, "Yes"), Option(NO, "No"))
+
+ACUTE, PERSISTENT = "acute", "persistent"
+RADICULAR, MECHANICAL, NONSPECIFIC = "radicular", "mechanical", "nonspecific"
+DISC_OR_STENOSIS, HIP_JOINT, DEFORMITY, NO_DAMAGE = "disc", "hip", "deformity", "none"
+
+
+def _red_flag(qid: str, severity: Severity, text: str, finding: str, concern: str) -> Question:
+    return Question(qid, Block.RED_FLAGS, text, YES_NO_UNSURE, finding, severity, concern=concern)
+
+
+RED_FLAGS: tuple[Question, ...] = (
+    _red_flag(
+        "bowel_bladder",
+        Severity.EMERGENCY,
+        "Have you suddenly lost control of your bladder or bowels (leaking without "
+        "warning, or not being able to pass urine at all)? Or is there new numbness "
+        "around your groin or buttocks, the area you would sit on in a saddle?",
+        "loss of bladder or bowel control, or numbness around the groin or buttocks",
+        "It can be a sign of cauda equina syndrome: the nerves at the base of the spine are "
+        "squeezed hard, and surgery to free them may be needed urgently.",
+    ),
+    _red_flag(
+        "leg_weakness",
+        Severity.EMERGENCY,
+        "Have one or both of your legs suddenly gone weak, or can you no longer stand "
+        "or put your weight on them?",
+        "sudden leg weakness or not being able to stand",
+        "It can mean that a nerve is badly compressed.",
+    ),
+    _red_flag(
+        "trauma",
+        Severity.EMERGENCY,
+        "Did the pain start after a serious injury, such as a car crash or a bad fall?",
+        "pain that began after a serious injury",
+        "A broken bone in the spine has to be ruled out.",
+    ),
+    _red_flag(
+        "fever",
+        Severity.URGENT,
+        "Do you have a high temperature (fever) as well as the back pain?",
+        "a high fever together with the pain",
+        "Fever with back pain can point to an infection of the spine bones (osteomyelitis).",
+    ),
+    _red_flag(
+        "weight_loss",
+        Severity.URGENT,
+        "Have you been losing weight without trying, or without knowing why?",
+        "weight loss with no clear reason",
+        "Together with back pain it can point to a serious cause such as a tumour.",
+    ),
+    _red_flag(
+        "rest_pain",
+        Severity.URGENT,
+        "Does the pain stay just as bad when you rest, including when you lie down at night?",
+        "pain that does not ease with rest or at night",
+        "Pain that rest does not ease can point to an infection or a tumour.",
+    ),
+    _red_flag(
+        "cancer_history",
+        Severity.URGENT,
+        "Have you ever been treated for cancer, or do you have cancer now?",
+        "a past or current cancer",
+        "New back pain after cancer needs a prompt check that it has not spread to the spine.",
+    ),
+)
+
+DURATION = Question(
+    "duration",
+    Block.PAIN,
+    "How long have you had this pain?",
+    (Option(ACUTE, "Less than 6 weeks"), Option(PERSISTENT, "6 weeks or more")),
+    "how long the pain has lasted",
+    hint='You can also type it, for example "10 days" or "3 months".',
+)
+
+LOCATION = Question(
+    "location",
+    Block.PAIN,
+    "Where is the pain?",
+    (Option("back", "Lower back"), Option("hip", "Hip or groin"), Option("both", "Both")),
+    "where it hurts",
+)
+
+PAIN_TYPE = Question(
+    "pain_type",
+    Block.PAIN,
+    "Which description fits your pain best?\n"
+    "• Nerve-type: it shoots down a leg, or you feel numbness or pins and needles.\n"
+    "• Movement-related: it gets worse when you move or hold certain positions, "
+    "eases when you rest, and feels stiff.\n"
+    "• Neither of these clearly.",
+    (
+        Option(RADICULAR, "Nerve-type"),
+        Option(MECHANICAL, "Movement-related"),
+        Option(NONSPECIFIC, "Neither / not sure"),
+    ),
+    "the kind of pain",
+)
+
+CONSERVATIVE_TRIED = Question(
+    "conservative_tried",
+    Block.CARE,
+    "Have you already spent several weeks on non-surgical care, such as physical "
+    "therapy, an exercise programme, medicines or rehabilitation, and it has not "
+    "helped enough?",
+    (Option(YES, "Yes, not enough relief"), Option(NO, "No, not yet")),
+    "care already tried",
+)
+
+IMAGING_STRUCTURAL = Question(
+    "imaging_structural",
+    Block.CARE,
+    "Has a scan (X-ray, MRI or CT) shown significant damage? Pick what it found.",
+    (
+        Option(DISC_OR_STENOSIS, "Herniated disc or spinal stenosis"),
+        Option(HIP_JOINT, "Hip joint damage (e.g. arthritis)"),
+        Option(DEFORMITY, "Spine deformity or instability"),
+        Option(NO_DAMAGE, "Nothing significant / no scan"),
+    ),
+    "what imaging showed",
+)
+
+DEBILITATING = Question(
+    "debilitating",
+    Block.CARE,
+    "Do these symptoms seriously limit what you can do in daily life?",
+    YES_NO,
+    "how much it limits daily life",
+)
+
+QUESTIONS: tuple[Question, ...] = (
+    *RED_FLAGS,
+    DURATION,
+    LOCATION,
+    PAIN_TYPE,
+    CONSERVATIVE_TRIED,
+    IMAGING_STRUCTURAL,
+    DEBILITATING,
+)
+QUESTIONS_BY_ID: dict[str, Question] = {q.id: q for q in QUESTIONS}
+RED_FLAG_IDS: frozenset[str] = frozenset(q.id for q in RED_FLAGS)

@@ -1,0 +1,64 @@
+"""Engine set-up: SQLite tuned for a concurrent bot, anything else used as configured."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+from storage.models import Base
+
+SQLITE_BUSY_TIMEOUT_MS = 5_000
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The database cannot be reached or written."""
+
+
+def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    engine = create_async_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        _tune_sqlite(engine)
+    return engine
+
+
+def _tune_sqlite(engine: AsyncEngine) -> None:
+    # pysqlite opens transactions lazily and as DEFERRED, so two writers can both read and
+    # then one fails with "database is locked". Taking control of BEGIN and making every
+    # transaction IMMEDIATE makes them queue on the busy timeout instead (SQLAlchemy's
+    # documented recipe for aiosqlite).
+    @event.listens_for(engine.sync_engine, "connect")
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+async def create_schema(engine: AsyncEngine) -> None:
+    """Create missing tables; raise DatabaseUnavailable with a readable reason."""
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(Base.metadata.create_all)
+    except Exception as error:  # any driver error means "cannot use this database"
+        raise DatabaseUnavailable(describe_failure(engine, error)) from error
+
+
+def describe_failure(engine: AsyncEngine, error: BaseException) -> str:
+    """One line naming the database (never its password) and what went wrong."""
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    reason = lines[0] if lines else type(error).__name__
+    return f"cannot use the database {engine.url.render_as_string(hide_password=True)}: {reason}"
+
+
+# A database that is locked, gone or unreachable right now; worth retrying later.
+DatabaseError = OperationalError

@@ -1,0 +1,79 @@
+"""The tables: assessments, the answers given in each, and processed Telegram updates."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: DateTime(timezone=True),
+        int: BigInteger,
+    }
+
+
+class Status:
+    ACTIVE = "active"
+    FINISHED = "finished"
+
+
+class AssessmentRow(Base):
+    """One assessment of one user; at most one is active per user."""
+
+    __tablename__ = "assessments"
+    __table_args__ = (
+        Index(
+            "uq_assessments_one_active_per_user",
+            "user_id",
+            unique=True,
+            sqlite_where=text("status = 'active'"),
+            postgresql_where=text("status = 'active'"),
+        ),
+        Index("ix_assessments_user_started", "user_id", "started_at"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    user_id: Mapped[int]
+    flow_version: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(64))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    history: Mapped[list[str]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(16))
+    referral: Mapped[str | None] = mapped_column(String(8))
+    # Optimistic lock: every write is "UPDATE ... WHERE version = <the version read>".
+    version: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+
+
+class AnswerRow(Base):
+    """Every answer given, in order: the audit trail that explains a finished assessment."""
+
+    __tablename__ = "answers"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), index=True
+    )
+    question_id: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(String(64))
+    answered_at: Mapped[datetime]
+
+
+class ProcessedUpdateRow(Base):
+    """Telegram update ids already applied, so a redelivered update is skipped."""
+
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    user_id: Mapped[int | None] = mapped_column(index=True)
+    processed_at: Mapped[datetime] = mapped_column(index=True)

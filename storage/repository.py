@@ -1,0 +1,249 @@
+"""The state repository: the only place that builds queries.
+
+Callers open one transaction per update with `StateRepository.transaction()` and use the
+methods of the `Transaction` it yields. Records come back as plain frozen dataclasses, so
+nothing outside this module touches an ORM session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from storage.models import AnswerRow, AssessmentRow, ProcessedUpdateRow, Status, utcnow
+
+
+class ConcurrentUpdate(RuntimeError):
+    """The assessment changed since it was read (compare-and-set lost)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAssessment:
+    id: int
+    user_id: int
+    flow_version: str
+    state: str
+    answers: Mapping[str, str]
+    history: tuple[str, ...]
+    status: str
+    referral: str | None
+    version: int
+    started_at: datetime
+    updated_at: datetime
+    finished_at: datetime | None
+
+    @classmethod
+    def from_row(cls, row: AssessmentRow) -> StoredAssessment:
+        return cls(
+            id=row.id,
+            user_id=row.user_id,
+            flow_version=row.flow_version,
+            state=row.state,
+            answers=dict(row.answers),
+            history=tuple(row.history),
+            status=row.status,
+            referral=row.referral,
+            version=row.version,
+            started_at=_aware(row.started_at),
+            updated_at=_aware(row.updated_at),
+            finished_at=_aware(row.finished_at) if row.finished_at else None,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAnswer:
+    question_id: str
+    value: str
+    answered_at: datetime
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite hands back naive datetimes; every time we store is UTC.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class StateRepository:
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def engine(self) -> AsyncEngine:
+        return self._engine
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Transaction]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        async with self._sessions() as session, session.begin():
+            yield Transaction(session)
+
+
+class Transaction:
+    def __init__(self, session: AsyncSession) -> None:
+        self._session = session
+
+    async def claim_update(self, update_id: int, user_id: int | None) -> bool:
+        """Record an update as processed; False if it already was (a redelivery)."""
+        values = {"update_id": update_id, "user_id": user_id, "processed_at": utcnow()}
+        dialect = self._session.bind.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+            result = await self._session.execute(
+                insert(ProcessedUpdateRow).values(values).on_conflict_do_nothing()
+            )
+            return bool(result.rowcount)
+        if await self._session.get(ProcessedUpdateRow, update_id) is not None:
+            return False
+        self._session.add(ProcessedUpdateRow(**values))
+        return True
+
+    async def active_assessment(self, user_id: int) -> StoredAssessment | None:
+        row = await self._session.scalar(
+            select(AssessmentRow).where(
+                AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
+            )
+        )
+        return StoredAssessment.from_row(row) if row else None
+
+    async def latest_finished(self, user_id: int) -> StoredAssessment | None:
+        row = await self._session.scalar(
+            select(AssessmentRow)
+            .where(AssessmentRow.user_id == user_id, AssessmentRow.status == Status.FINISHED)
+            .order_by(AssessmentRow.finished_at.desc(), AssessmentRow.id.desc())
+            .limit(1)
+        )
+        return StoredAssessment.from_row(row) if row else None
+
+    async def start_assessment(
+        self, user_id: int, flow_version: str, state: str
+    ) -> StoredAssessment:
+        """A new active assessment; an unfinished one of the same user is discarded."""
+        await self.discard_active(user_id)
+        now = utcnow()
+        row = AssessmentRow(
+            user_id=user_id,
+            flow_version=flow_version,
+            state=state,
+            answers={},
+            history=[],
+            status=Status.ACTIVE,
+            referral=None,
+            version=1,
+            started_at=now,
+            updated_at=now,
+            finished_at=None,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return StoredAssessment.from_row(row)
+
+    async def save_progress(
+        self,
+        assessment: StoredAssessment,
+        *,
+        state: str,
+        answers: Mapping[str, str],
+        history: Sequence[str],
+        answered: tuple[str, str] | None = None,
+        referral: str | None = None,
+    ) -> StoredAssessment:
+        """Compare-and-set the assessment's state; finished when `referral` is given.
+
+        Raises ConcurrentUpdate if someone else saved it since `assessment` was read.
+        """
+        now = utcnow()
+        changes: dict[str, Any] = {
+            "state": state,
+            "answers": dict(answers),
+            "history": list(history),
+            "version": assessment.version + 1,
+            "updated_at": now,
+        }
+        if referral is not None:
+            changes |= {"status": Status.FINISHED, "referral": referral, "finished_at": now}
+        result = await self._session.execute(
+            update(AssessmentRow)
+            .where(AssessmentRow.id == assessment.id, AssessmentRow.version == assessment.version)
+            .values(changes)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != 1:
+            raise ConcurrentUpdate(f"assessment {assessment.id} changed concurrently")
+        if answered is not None:
+            question_id, value = answered
+            self._session.add(
+                AnswerRow(
+                    assessment_id=assessment.id,
+                    question_id=question_id,
+                    value=value,
+                    answered_at=now,
+                )
+            )
+        return replace(
+            assessment,
+            state=state,
+            answers=dict(answers),
+            history=tuple(history),
+            version=assessment.version + 1,
+            updated_at=now,
+            status=changes.get("status", assessment.status),
+            referral=referral or assessment.referral,
+            finished_at=now if referral is not None else assessment.finished_at,
+        )
+
+    async def answer_trail(self, assessment_id: int) -> list[StoredAnswer]:
+        rows = await self._session.scalars(
+            select(AnswerRow).where(AnswerRow.assessment_id == assessment_id).order_by(AnswerRow.id)
+        )
+        return [StoredAnswer(r.question_id, r.value, _aware(r.answered_at)) for r in rows]
+
+    async def discard_active(self, user_id: int) -> bool:
+        """Delete the user's unfinished assessment and its answers; True if there was one."""
+        ids = select(AssessmentRow.id).where(
+            AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
+        )
+        await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
+        result = await self._session.execute(
+            delete(AssessmentRow).where(
+                AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
+            )
+        )
+        return bool(result.rowcount)
+
+    async def delete_user(self, user_id: int) -> int:
+        """Erase every row about the user; the number of assessments removed."""
+        ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id)
+        await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
+        result = await self._session.execute(
+            delete(AssessmentRow).where(AssessmentRow.user_id == user_id)
+        )
+        await self._session.execute(
+            delete(ProcessedUpdateRow).where(ProcessedUpdateRow.user_id == user_id)
+        )
+        return result.rowcount or 0
+
+    async def count_rows_about(self, user_id: int) -> int:
+        """How many rows in any table name this user (for privacy checks)."""
+        ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id)
+        counts = [
+            select(func.count()).select_from(AssessmentRow).where(AssessmentRow.user_id == user_id),
+            select(func.count()).select_from(AnswerRow).where(AnswerRow.assessment_id.in_(ids)),
+            select(func.count())
+            .select_from(ProcessedUpdateRow)
+            .where(ProcessedUpdateRow.user_id == user_id),
+        ]
+        return sum([await self._session.scalar(c) or 0 for c in counts])
+
+    async def prune_processed_updates(self, older_than: datetime) -> int:
+        result = await self._session.execute(
+            delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < older_than)
+        )
+        return result.rowcount or 0
