@@ -46,6 +46,10 @@ def main(argv: list[str] | None = None) -> int:
             configure_logging("WARNING", None)
             asyncio.run(run_console(settings))
             return 0
+        if settings.telegram_bot_token is None and sys.stdin.isatty() and sys.stdout.isatty():
+            # A newcomer without a token gets the same assessment in the terminal.
+            print("No TELEGRAM_BOT_TOKEN set: starting the terminal version instead.\n")
+            return main(["console"])
         token = settings.require_token()
         configure_logging(settings.log_level, token)
         from bot.app import serve

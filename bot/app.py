@@ -55,10 +55,14 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
                 drop_pending_updates=False,
             )
             log.info("BackPath is polling for updates")
-            await stop.wait()
-            log.info("stopping")
-            await application.updater.stop()
-            await application.stop()
+            try:
+                await stop.wait()
+            finally:
+                log.info("stopping")
+                if application.updater.running:
+                    await application.updater.stop()
+                if application.running:
+                    await application.stop()
     finally:
         await engine.dispose()
 

@@ -38,6 +38,8 @@ class AssessmentRow(Base):
             postgresql_where=text("status = 'active'"),
         ),
         Index("ix_assessments_user_started", "user_id", "started_at"),
+        # Ids are never reused: a button of a deleted assessment must not match a new one.
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)

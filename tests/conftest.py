@@ -1,0 +1,112 @@
+"""Shared fixtures: a fake Bot API server, settings pointing at it, and a running bot."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+from bot.app import serve
+from bot.config import Settings
+from tests.fake_telegram import FakeTelegram, SentMessage
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite+aiosqlite:///{tmp_path / 'backpath.db'}"
+
+
+@pytest.fixture
+async def telegram() -> AsyncIterator[FakeTelegram]:
+    fake = FakeTelegram()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest.fixture
+def settings(telegram: FakeTelegram, database_url: str) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        telegram_bot_token=telegram.token,
+        telegram_api_base_url=telegram.base_url,
+        database_url=database_url,
+        polling_timeout=1,
+    )
+
+
+RunningBot = Callable[[], AbstractAsyncContextManager[None]]
+
+
+@pytest.fixture
+def running_bot(settings: Settings, telegram: FakeTelegram) -> RunningBot:
+    """`async with running_bot():` serves the real application until the block ends."""
+
+    @asynccontextmanager
+    async def run() -> AsyncIterator[None]:
+        stop = asyncio.Event()
+        polls_before = telegram.calls.count("getUpdates")
+        task = asyncio.create_task(serve(settings, stop))
+        await telegram.wait_for(
+            lambda: task.done() or telegram.calls.count("getUpdates") > polls_before
+        )
+        if task.done():
+            task.result()  # re-raise the start-up failure
+        try:
+            yield
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, 15)
+
+    return run
+
+
+class Chat:
+    """One user talking to the bot through the fake server."""
+
+    def __init__(self, telegram: FakeTelegram, user_id: int) -> None:
+        self.telegram = telegram
+        self.user_id = user_id
+
+    @property
+    def received(self) -> list[SentMessage]:
+        return self.telegram.messages_to(self.user_id)
+
+    @property
+    def last(self) -> SentMessage:
+        return self.received[-1]
+
+    def last_with_buttons(self) -> SentMessage:
+        return next(m for m in reversed(self.received) if m.buttons)
+
+    async def send(self, text: str, expect: int = 1) -> list[SentMessage]:
+        """Send text; wait for `expect` new messages and return them."""
+        before = len(self.received)
+        await self.telegram.send_text(self.user_id, text)
+        messages = await self.telegram.wait_for_messages(self.user_id, before + expect)
+        return messages[before:]
+
+    async def tap(
+        self, label: str, message: SentMessage | None = None, expect: int = 1
+    ) -> tuple[str | None, list[SentMessage]]:
+        """Press a button by its label; the callback notice and the new messages."""
+        message = message or self.last_with_buttons()
+        before = len(self.received)
+        query = await self.telegram.press(self.user_id, message, message.data_of(label))
+        notice = await self.telegram.wait_for_answer(query)
+        messages = await self.telegram.wait_for_messages(self.user_id, before + expect)
+        return notice, messages[before:]
+
+    async def answer_all(self, labels: list[str]) -> SentMessage:
+        """Tap each label on the latest question in turn; the last message received."""
+        for label in labels:
+            await self.tap(label)
+        return self.last
+
+
+@pytest.fixture
+def chat(telegram: FakeTelegram) -> Callable[[int], Chat]:
+    return lambda user_id: Chat(telegram, user_id)

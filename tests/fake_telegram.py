@@ -1,0 +1,253 @@
+"""A fake Telegram Bot API server for end-to-end tests.
+
+It speaks real HTTP on 127.0.0.1, the way Telegram does: the bot under test points its
+API base URL here and long-polls getUpdates. Tests act as users (`send_text`, `press`)
+and read what the bot did (`messages_to`, `wait_for`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import html
+import itertools
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import web
+
+TOKEN = "123456789:TEST-token-for-the-fake-bot-api-xyz"
+BOT_USER = {"id": 123456789, "is_bot": True, "first_name": "BackPath", "username": "backpath_bot"}
+
+
+@dataclass
+class SentMessage:
+    """A message the bot sent, as it looks now (edits are applied)."""
+
+    message_id: int
+    chat_id: int
+    text: str
+    buttons: list[list[dict[str, str]]]
+    edits: int = 0
+
+    @property
+    def visible(self) -> str:
+        """The text as the user sees it: HTML tags rendered away, entities decoded."""
+        return html.unescape(re.sub(r"</?[a-z]+>", "", self.text))
+
+    @property
+    def button_labels(self) -> list[str]:
+        return [b["text"] for row in self.buttons for b in row]
+
+    def data_of(self, label: str) -> str:
+        for row in self.buttons:
+            for button in row:
+                if button["text"] == label:
+                    return button["callback_data"]
+        raise KeyError(f"no button {label!r} in {self.button_labels}")
+
+
+@dataclass
+class FakeTelegram:
+    token: str = TOKEN
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    messages: dict[int, SentMessage] = field(default_factory=dict)
+    callback_answers: dict[str, str | None] = field(default_factory=dict)
+    calls: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._query_ids = itertools.count(1)
+        self._changed = asyncio.Condition()
+        self._confirmed = 0  # highest update_id the bot has confirmed via `offset`
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # --- server -------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/bot"
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/bot{token}/{method}", self._dispatch)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _dispatch(self, request: web.Request) -> web.Response:
+        if request.match_info["token"] != self.token:
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
+        method = request.match_info["method"]
+        params = await _params(request)
+        self.calls.append(method)
+        await self._notify()
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return web.json_response({"ok": True, "result": True})
+        result = await handler(params)
+        return web.json_response({"ok": True, "result": result})
+
+    async def _api_getMe(self, params: dict[str, Any]) -> Any:
+        return BOT_USER
+
+    async def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        return True
+
+    async def _api_getUpdates(self, params: dict[str, Any]) -> Any:
+        offset = int(params.get("offset") or 0)
+        if offset:
+            self._confirmed = max(self._confirmed, offset - 1)
+        timeout = float(params.get("timeout") or 0)
+        deadline = time.monotonic() + timeout
+        async with self._changed:
+            while True:
+                pending = [u for u in self.updates if u["update_id"] > self._confirmed]
+                remaining = deadline - time.monotonic()
+                if pending or remaining <= 0:
+                    return pending[:100]
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._changed.wait(), remaining)
+
+    async def _api_sendMessage(self, params: dict[str, Any]) -> Any:
+        message = SentMessage(
+            next(self._message_ids),
+            int(params["chat_id"]),
+            params["text"],
+            _keyboard(params),
+        )
+        self.messages[message.message_id] = message
+        await self._notify()
+        return self._message_json(message)
+
+    async def _api_editMessageText(self, params: dict[str, Any]) -> Any:
+        message = self.messages[int(params["message_id"])]
+        message.text = params["text"]
+        message.buttons = _keyboard(params)
+        message.edits += 1
+        await self._notify()
+        return self._message_json(message)
+
+    async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
+        self.callback_answers[params["callback_query_id"]] = params.get("text")
+        await self._notify()
+        return True
+
+    def _message_json(self, message: SentMessage) -> dict[str, Any]:
+        return {
+            "message_id": message.message_id,
+            "date": int(time.time()),
+            "chat": {"id": message.chat_id, "type": "private"},
+            "from": BOT_USER,
+            "text": message.text,
+        }
+
+    async def _notify(self) -> None:
+        async with self._changed:
+            self._changed.notify_all()
+
+    # --- acting as users ------------------------------------------------------------------
+
+    async def _push(self, update: dict[str, Any]) -> int:
+        update_id = next(self._update_ids)
+        update["update_id"] = update_id
+        self.updates.append(update)
+        await self._notify()
+        return update_id
+
+    async def send_text(self, user_id: int, text: str, chat_type: str = "private") -> int:
+        chat_id = user_id if chat_type == "private" else -1000 - user_id
+        message: dict[str, Any] = {
+            "message_id": next(self._message_ids),
+            "date": int(time.time()),
+            "chat": {"id": chat_id, "type": chat_type},
+            "from": _user(user_id),
+            "text": text,
+        }
+        if text.startswith("/"):
+            command = text.split()[0]
+            message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return await self._push({"message": message})
+
+    async def press(self, user_id: int, message: SentMessage, data: str) -> str:
+        """Press a button (by its callback data) on one of the bot's messages."""
+        query_id = f"q{next(self._query_ids)}"
+        await self._push(
+            {
+                "callback_query": {
+                    "id": query_id,
+                    "from": _user(user_id),
+                    "chat_instance": str(user_id),
+                    "data": data,
+                    "message": self._message_json(message),
+                }
+            }
+        )
+        return query_id
+
+    async def redeliver(self, update_id: int) -> None:
+        """Deliver an already confirmed update again, as Telegram does after a crash."""
+        self._confirmed = min(self._confirmed, update_id - 1)
+        await self._notify()
+
+    # --- reading what the bot did -----------------------------------------------------------
+
+    def messages_to(self, user_id: int) -> list[SentMessage]:
+        return [m for m in self.messages.values() if m.chat_id == user_id]
+
+    async def wait_for(self, predicate: Any, within: float = 10.0) -> Any:
+        """Wait until predicate() returns something truthy, and return it."""
+        async with asyncio.timeout(within):
+            async with self._changed:
+                while not (result := predicate()):
+                    await self._changed.wait()
+                return result
+
+    async def wait_for_messages(
+        self, user_id: int, count: int, within: float = 10.0
+    ) -> list[SentMessage]:
+        """Wait until the user has received at least `count` messages in total."""
+        return await self.wait_for(
+            lambda: (m := self.messages_to(user_id)) and len(m) >= count and m, within
+        )
+
+    async def wait_for_answer(self, query_id: str, within: float = 10.0) -> str | None:
+        await self.wait_for(lambda: query_id in self.callback_answers, within)
+        return self.callback_answers[query_id]
+
+    async def wait_until_confirmed(self, within: float = 10.0) -> None:
+        """Wait until the bot has fetched and confirmed every update sent so far."""
+        last = self.updates[-1]["update_id"] if self.updates else 0
+        await self.wait_for(lambda: self._confirmed >= last, within)
+
+
+def _user(user_id: int) -> dict[str, Any]:
+    return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": "en"}
+
+
+def _keyboard(params: dict[str, Any]) -> list[list[dict[str, str]]]:
+    markup = params.get("reply_markup")
+    if not markup:
+        return []
+    if isinstance(markup, str):
+        markup = json.loads(markup)
+    return markup.get("inline_keyboard", [])
+
+
+async def _params(request: web.Request) -> dict[str, Any]:
+    if request.content_type == "application/json":
+        return dict(await request.json())
+    return dict(await request.post())

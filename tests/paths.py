@@ -1,0 +1,33 @@
+"""Answer sequences (button labels) that lead to each referral row, shared by tests."""
+
+NO_RED_FLAGS = ["No"] * 7
+
+PATHS: dict[str, list[str]] = {
+    "R1": ["Yes"],
+    "R2": ["No", "No", "No", "Yes", "No", "No", "No"],
+    "R3": [*NO_RED_FLAGS, "Less than 6 weeks", "Lower back", "Movement-related"],
+    "R4": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type", "No, not yet"],
+    "R5": [*NO_RED_FLAGS, "6 weeks or more", "Both", "Movement-related", "No, not yet"],
+    "R6": [*NO_RED_FLAGS, "6 weeks or more", "Hip or groin", "Neither / not sure", "No, not yet"],
+    "R7": [*NO_RED_FLAGS, "6 weeks or more", "Hip or groin", "Movement-related",
+           "Yes, not enough relief", "Hip joint damage (e.g. arthritis)", "Yes"],
+    "R8": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Movement-related",
+           "Yes, not enough relief", "Spine deformity or instability", "Yes"],
+    "R9": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type",
+           "Yes, not enough relief", "Herniated disc or spinal stenosis", "Yes"],
+    "R10": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type",
+            "Yes, not enough relief", "Nothing significant / no scan"],
+}  # fmt: skip
+
+HEADLINES: dict[str, str] = {
+    "R1": "Emergency: go to the emergency department now",
+    "R2": "Urgent: see a doctor today",
+    "R3": "See your primary care doctor",
+    "R4": "See a physiatrist (a PM&R doctor), through your primary care doctor",
+    "R5": "See a physical therapist",
+    "R6": "See a physiatrist (a PM&R doctor): a routine appointment",
+    "R7": "See an orthopedic surgeon soon",
+    "R8": "See an orthopedic spine surgeon soon",
+    "R9": "See a spine surgeon soon: a neurosurgeon or an orthopedic spine surgeon",
+    "R10": "See a pain management specialist",
+}

@@ -1,0 +1,278 @@
+"""End to end: the real application, over HTTP, against the fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.conftest import Chat, RunningBot
+from tests.fake_telegram import FakeTelegram, SentMessage
+from tests.paths import HEADLINES, PATHS
+
+USER = 501
+
+
+def first_line(message: SentMessage) -> str:
+    """What the user reads first."""
+    return message.visible.split("\n", 1)[0]
+
+
+@pytest.mark.parametrize("row", ["R1", "R3", "R5", "R9"])
+async def test_full_assessment_reaches_its_referral(
+    running_bot: RunningBot, chat: type[Chat], row: str
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        welcome, first = await user.send("/start", expect=2)
+        assert "guidance, not a diagnosis" in welcome.text
+        assert "emergency" in welcome.text
+        assert first.text.startswith("<b>Question 1 of 13</b>")
+        assert first.button_labels == ["Yes", "No", "Not sure"]
+
+        result = await user.answer_all(PATHS[row])
+
+    assert first_line(result).startswith(HEADLINES[row])
+    assert "guidance, not a diagnosis" in result.text
+    assert "Go to the emergency department at once if" in result.text
+    assert result.button_labels == ["Start a new assessment"]
+    # Every answered question was edited to show the answer, its keyboard removed.
+    answered = [m for m in user.received if "Your answer:" in m.text]
+    assert len(answered) == len(PATHS[row])
+    assert all(m.buttons == [] for m in answered)
+
+
+async def test_answered_question_is_edited_and_the_next_one_follows(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, question = await user.send("/start", expect=2)
+        notice, (second,) = await user.tap("No", question)
+
+    assert notice is None
+    assert question.edits == 1
+    assert question.text.endswith("<b>Your answer:</b> No")
+    assert "bladder" in question.text
+    assert second.text.startswith("<b>Question 2 of 13</b>")
+    assert "legs" in second.text
+
+
+async def test_resume_after_restart_asks_exactly_the_pending_question(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(["No", "No", "Not sure"])  # three red flags answered
+
+    async with running_bot():
+        (offer,) = await user.send("hi")
+        assert "You have an unfinished assessment from" in offer.text
+        assert offer.button_labels == ["Resume", "Start over"]
+        _, (pending,) = await user.tap("Resume", offer)
+
+    assert offer.text == "Carrying on where you stopped."
+    # "Not sure" on an emergency sign means an urgent result after the warning signs.
+    assert pending.text.startswith("<b>Question 4 of 7</b>")
+    assert "fever" in pending.text
+
+
+async def test_start_offers_resume_and_start_over_discards(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(["No", "No"])
+        (offer,) = await user.send("/start")
+        assert offer.button_labels == ["Resume", "Start over"]
+        _, (first,) = await user.tap("Start over", offer)
+        assert first.text.startswith("<b>Question 1 of 13</b>")
+
+
+async def test_presses_made_while_the_bot_was_down_are_applied(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+    question = user.last_with_buttons()
+    await telegram.press(USER, question, question.data_of("No"))  # the bot is down
+
+    async with running_bot():
+        messages = await telegram.wait_for_messages(USER, 3)
+
+    assert "Your answer:" in question.text
+    assert messages[-1].text.startswith("<b>Question 2 of 13</b>")
+
+
+async def test_stale_button_gets_a_notice_and_changes_nothing(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        # Typing instead of tapping shows the question again: two live copies of it.
+        _, copy = await user.send("hmm", expect=2)
+        await user.tap("No", copy)
+        count = len(user.received)
+
+        notice, _ = await user.tap("Yes", first, expect=0)
+
+        assert notice == "You already answered this one. Please answer the latest question."
+        assert len(user.received) == count
+        # The pending question is still question 2, and answering it works.
+        _, (third,) = await user.tap("No")
+        assert third.text.startswith("<b>Question 3 of 13</b>")
+
+
+async def test_button_of_an_earlier_assessment_is_refused(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, old_first = await user.send("/start", expect=2)
+        await user.send("/restart", expect=2)
+        notice, _ = await user.tap("Yes", old_first, expect=0)
+        assert notice == "This button belongs to an assessment that is closed."
+        assert user.last.text.startswith("<b>Question 1 of 13</b>")
+
+
+async def test_malformed_callback_data_gets_a_notice(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        count = len(user.received)
+        for data in ["garbage", "a:1:nonexistent:yes", "a:999999:bowel_bladder:maybe", "\x00\xff"]:
+            query = await telegram.press(USER, first, data)
+            assert await telegram.wait_for_answer(query) is not None
+        await telegram.wait_until_confirmed()
+        assert len(user.received) == count
+
+
+async def test_typed_text_instead_of_a_button_gets_a_hint_and_the_question_again(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        hint, again = await user.send("my back hurts a lot", expect=2)
+
+    assert "Please answer with one of the buttons" in hint.text
+    assert again.text == first.text
+    assert again.button_labels == ["Yes", "No", "Not sure"]
+
+
+async def test_typed_duration_is_understood(running_bot: RunningBot, chat: type[Chat]) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(["No"] * 7)
+        understood, location = await user.send("about 3 weeks", expect=2)
+        assert understood.text == "Got it: <b>Less than 6 weeks</b>."
+        assert "Where is the pain?" in location.text
+        # Acute pain skips the care questions: 10 questions in all.
+        assert location.text.startswith("<b>Question 9 of 10</b>")
+
+
+@pytest.mark.parametrize(
+    "text", ["I can't control my bladder anymore", "my legs gave way this morning"]
+)
+async def test_typed_emergency_escalates_at_any_point(
+    running_bot: RunningBot, chat: type[Chat], text: str
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(["No"] * 7 + ["6 weeks or more"])
+        (result,) = await user.send(text)
+        assert first_line(result).startswith("Emergency: go to the emergency department")
+        assert "you told me" in result.text
+        # The assessment is over: the next message starts nothing by itself.
+        (after,) = await user.send("hello")
+        assert after.button_labels == ["Start the assessment"]
+
+
+async def test_cancel_deletes_the_unfinished_assessment(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.tap("No")
+        (stopped,) = await user.send("/cancel")
+        assert "deleted the answers" in stopped.text
+        (nothing,) = await user.send("/cancel")
+        assert "no assessment in progress" in nothing.text
+        welcome, _ = await user.send("/start", expect=2)
+        assert "I'm BackPath" in welcome.text
+
+
+async def test_delete_asks_first_then_erases(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(PATHS["R3"])
+        (confirm,) = await user.send("/delete")
+        await user.tap("No, keep it", confirm, expect=0)
+        await telegram.wait_for(lambda: confirm.edits)
+        assert confirm.text == "Nothing was deleted."
+        (confirm,) = await user.send("/delete")
+        await user.tap("Yes, delete everything", confirm, expect=0)
+        await telegram.wait_for(lambda: confirm.edits)
+        assert confirm.text == "Done: everything I stored about you is erased."
+        # Nothing is left to resume or to show.
+        welcome, _ = await user.send("/start", expect=2)
+        assert "I'm BackPath" in welcome.text
+
+
+async def test_help_and_group_chats(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        (help_text,) = await user.send("/help")
+        assert "/restart" in help_text.text
+        await telegram.send_text(USER, "/start", chat_type="group")
+        group_reply = await telegram.wait_for(
+            lambda: [m for m in telegram.messages.values() if m.chat_id < 0]
+        )
+        assert "private chats" in group_reply[0].text
+
+
+async def test_redelivered_update_is_applied_once(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        await user.tap("No", first)
+        count = len(user.received)
+        await telegram.redeliver(telegram.updates[-1]["update_id"])
+        await telegram.wait_until_confirmed()
+        await telegram.send_text(USER, "/help")
+        await telegram.wait_for_messages(USER, count + 1)
+        assert len(user.received) == count + 1
+        assert user.last_with_buttons().text.startswith("<b>Question 2 of 13</b>")
+
+
+async def test_many_users_at_once_each_get_their_own_referral(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    rows = list(PATHS) * 3
+
+    async def walk(user_id: int, row: str) -> str:
+        user = chat(user_id)
+        await user.send("/start", expect=2)
+        return first_line(await user.answer_all(PATHS[row]))
+
+    async with running_bot():
+        results = await asyncio.gather(*(walk(1000 + i, row) for i, row in enumerate(rows)))
+
+    for row, result in zip(rows, results, strict=True):
+        assert result.startswith(HEADLINES[row]), (row, result)

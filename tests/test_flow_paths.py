@@ -1,0 +1,110 @@
+"""The dialogue machine: every reachable path, the skip rules, progress and errors."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from flows import machine
+from flows.questions import RED_FLAG_IDS, RED_FLAGS
+from flows.referral import REFERRAL_TABLE, referral
+
+PATH_LIMIT = 20  # no path may be longer than the number of questions
+
+
+def every_path(
+    snapshot: machine.Snapshot | None = None,
+) -> Iterator[tuple[tuple[str, ...], machine.Snapshot]]:
+    """Yield (questions asked, final snapshot) for every way of answering."""
+    snapshot = snapshot or machine.start()
+    if snapshot.finished:
+        yield snapshot.history, snapshot
+        return
+    question = snapshot.question
+    assert question is not None
+    assert len(snapshot.history) < PATH_LIMIT
+    for option in question.options:
+        yield from every_path(machine.answer(snapshot, question.id, option.value))
+
+
+PATHS = list(every_path())
+
+
+def test_every_path_ends_in_exactly_one_referral() -> None:
+    assert len(PATHS) > 700  # every combination of answers, not a sample
+    for asked, final in PATHS:
+        matching = [rule.referral.row for rule in REFERRAL_TABLE if rule.applies(final.answers)]
+        assert matching, asked
+        # "First match wins" must pick exactly one row, and the same one every time.
+        assert referral(final.answers).row == matching[0]
+
+
+def test_every_referral_row_is_reachable() -> None:
+    reached = {referral(final.answers).row for _, final in PATHS}
+    assert reached == {rule.referral.row for rule in REFERRAL_TABLE}
+
+
+def test_red_flags_always_come_first() -> None:
+    order = [q.id for q in RED_FLAGS]
+    for asked, _ in PATHS:
+        flags_asked = [q for q in asked if q in RED_FLAG_IDS]
+        assert flags_asked == order[: len(flags_asked)]
+        first_other = next((i for i, q in enumerate(asked) if q not in RED_FLAG_IDS), None)
+        if first_other is not None:
+            assert first_other == len(order), asked  # all seven before anything else
+
+
+def test_an_emergency_answer_ends_the_assessment_at_once() -> None:
+    for asked, final in PATHS:
+        last = asked[-1]
+        if last in RED_FLAG_IDS and final.answers[last] == "yes":
+            assert referral(final.answers).row in ("R1", "R2")
+        if referral(final.answers).row == "R1":
+            assert final.answers[last] == "yes" and last in RED_FLAG_IDS
+
+
+def test_care_questions_only_for_persistent_pain_and_imaging_only_after_failed_care() -> None:
+    for asked, final in PATHS:
+        a = final.answers
+        if "conservative_tried" in asked:
+            assert a["duration"] == "persistent"
+        if "imaging_structural" in asked:
+            assert a["conservative_tried"] == "yes"
+        if "debilitating" in asked:
+            assert a["imaging_structural"] != "none"
+
+
+def test_progress_counts_down_to_the_end_of_the_longest_remaining_path() -> None:
+    snapshot = machine.start()
+    assert machine.progress(snapshot) == (1, 13)
+    for question_id in [q.id for q in RED_FLAGS]:
+        snapshot = machine.answer(snapshot, question_id, "no")
+    assert machine.progress(snapshot) == (8, 13)
+    snapshot = machine.answer(snapshot, "duration", "acute")
+    assert machine.progress(snapshot) == (9, 10)
+
+
+def test_answer_to_a_question_that_is_not_pending_is_refused() -> None:
+    with pytest.raises(machine.StaleAnswer):
+        machine.answer(machine.start(), "fever", "no")
+
+
+def test_value_that_is_not_an_option_is_refused() -> None:
+    with pytest.raises(machine.InvalidAnswer):
+        machine.answer(machine.start(), "bowel_bladder", "maybe")
+
+
+def test_reported_emergency_ends_any_question() -> None:
+    snapshot = machine.start()
+    for question_id in [q.id for q in RED_FLAGS]:
+        snapshot = machine.answer(snapshot, question_id, "no")
+    after = machine.report_emergency(snapshot, "leg_weakness")
+    assert after.finished
+    assert referral(after.answers).row == "R1"
+
+
+def test_one_machine_serves_everyone_and_keeps_no_models() -> None:
+    for _ in range(100):
+        machine.answer(machine.start(), "bowel_bladder", "no")
+    assert machine.MACHINE.models == []

@@ -1,0 +1,167 @@
+"""The state repository against a real SQLite file."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from storage.database import DatabaseUnavailable, create_engine, create_schema
+from storage.models import Status
+from storage.repository import ConcurrentUpdate, StateRepository
+
+USER = 42
+
+
+@pytest.fixture
+async def repository(database_url: str) -> AsyncIterator[StateRepository]:
+    engine = create_engine(database_url)
+    await create_schema(engine)
+    yield StateRepository(engine)
+    await engine.dispose()
+
+
+async def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(repository: StateRepository) -> None:
+    async with repository.engine.connect() as connection:
+        assert (await connection.scalar(text("PRAGMA journal_mode"))) == "wal"
+        assert (await connection.scalar(text("PRAGMA busy_timeout"))) == 5000
+
+
+async def test_progress_is_kept_across_engines(repository: StateRepository, database_url: str):
+    async with repository.transaction() as tx:
+        started = await tx.start_assessment(USER, "1", "bowel_bladder")
+        await tx.save_progress(
+            started,
+            state="leg_weakness",
+            answers={"bowel_bladder": "no"},
+            history=["bowel_bladder"],
+            answered=("bowel_bladder", "no"),
+        )
+    await repository.engine.dispose()
+
+    reopened = create_engine(database_url)
+    async with StateRepository(reopened).transaction() as tx:
+        active = await tx.active_assessment(USER)
+        assert active is not None
+        trail = await tx.answer_trail(active.id)
+    await reopened.dispose()
+    assert (active.state, dict(active.answers), active.history) == (
+        "leg_weakness",
+        {"bowel_bladder": "no"},
+        ("bowel_bladder",),
+    )
+    assert active.version == 2
+    assert active.started_at.tzinfo is not None
+    assert [(a.question_id, a.value) for a in trail] == [("bowel_bladder", "no")]
+
+
+async def test_finishing_records_the_referral(repository: StateRepository) -> None:
+    async with repository.transaction() as tx:
+        started = await tx.start_assessment(USER, "1", "bowel_bladder")
+        await tx.save_progress(
+            started, state="done", answers={"bowel_bladder": "yes"}, history=[], referral="R1"
+        )
+    async with repository.transaction() as tx:
+        assert await tx.active_assessment(USER) is None
+        finished = await tx.latest_finished(USER)
+    assert finished is not None
+    assert (finished.status, finished.referral) == (Status.FINISHED, "R1")
+    assert finished.finished_at is not None
+
+
+async def test_a_stale_version_loses_the_compare_and_set(repository: StateRepository) -> None:
+    async with repository.transaction() as tx:
+        started = await tx.start_assessment(USER, "1", "a")
+        await tx.save_progress(started, state="b", answers={}, history=[])
+    with pytest.raises(ConcurrentUpdate):
+        async with repository.transaction() as tx:
+            await tx.save_progress(started, state="c", answers={}, history=[])
+    async with repository.transaction() as tx:
+        active = await tx.active_assessment(USER)
+    assert active is not None and active.state == "b"
+
+
+async def test_an_update_is_claimed_once(repository: StateRepository) -> None:
+    async with repository.transaction() as tx:
+        assert await tx.claim_update(7, USER)
+    async with repository.transaction() as tx:
+        assert not await tx.claim_update(7, USER)
+        assert await tx.claim_update(8, USER)
+
+
+async def test_a_claim_rolls_back_with_its_transaction(repository: StateRepository) -> None:
+    with pytest.raises(RuntimeError):
+        async with repository.transaction() as tx:
+            await tx.claim_update(9, USER)
+            raise RuntimeError("handler failed")
+    async with repository.transaction() as tx:
+        assert await tx.claim_update(9, USER)
+
+
+async def test_only_one_active_assessment_per_user(repository: StateRepository) -> None:
+    async with repository.transaction() as tx:
+        first = await tx.start_assessment(USER, "1", "a")
+        second = await tx.start_assessment(USER, "1", "a")  # replaces the first
+        assert second.id > first.id
+        assert (await tx.active_assessment(USER)).id == second.id  # type: ignore[union-attr]
+    with pytest.raises(IntegrityError):
+        async with repository.transaction() as tx:
+            await tx._session.execute(
+                text(
+                    "INSERT INTO assessments (user_id, flow_version, state, answers, history,"
+                    " status, version, started_at, updated_at) VALUES (:u, '1', 'a', '{}',"
+                    " '[]', 'active', 1, '2026-01-01', '2026-01-01')"
+                ),
+                {"u": USER},
+            )
+
+
+async def test_ids_of_deleted_assessments_are_never_reused(repository: StateRepository) -> None:
+    async with repository.transaction() as tx:
+        first = await tx.start_assessment(USER, "1", "a")
+        await tx.discard_active(USER)
+        second = await tx.start_assessment(USER, "1", "a")
+    assert second.id != first.id
+
+
+async def test_delete_user_leaves_no_row_about_them(repository: StateRepository) -> None:
+    async with repository.transaction() as tx:
+        done = await tx.start_assessment(USER, "1", "a")
+        await tx.save_progress(
+            done, state="done", answers={}, history=[], answered=("a", "yes"), referral="R1"
+        )
+        active = await tx.start_assessment(USER, "1", "a")
+        await tx.save_progress(active, state="b", answers={}, history=[], answered=("a", "no"))
+        await tx.claim_update(1, USER)
+        other = await tx.start_assessment(USER + 1, "1", "a")
+        await tx.claim_update(2, USER + 1)
+        assert await tx.count_rows_about(USER) == 5
+    async with repository.transaction() as tx:
+        assert await tx.delete_user(USER) == 2
+    async with repository.transaction() as tx:
+        assert await tx.count_rows_about(USER) == 0
+        assert (await tx.active_assessment(USER + 1)).id == other.id  # type: ignore[union-attr]
+        assert await tx.count_rows_about(USER + 1) == 2
+
+
+async def test_concurrent_writers_queue_instead_of_failing(repository: StateRepository) -> None:
+    async def start(user: int) -> None:
+        async with repository.transaction() as tx:
+            await tx.claim_update(user, user)
+            await tx.start_assessment(user, "1", "a")
+
+    await asyncio.gather(*(start(user) for user in range(50)))
+    async with repository.transaction() as tx:
+        assert all([await tx.active_assessment(user) for user in range(50)])
+
+
+async def test_an_unusable_database_is_reported_in_one_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path}/missing/dir/x.db")
+    with pytest.raises(DatabaseUnavailable) as caught:
+        await create_schema(engine)
+    await engine.dispose()
+    assert "\n" not in str(caught.value)
+    assert "unable to open database file" in str(caught.value)
