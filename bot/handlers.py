@@ -115,6 +115,12 @@ async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     await context.bot.send_message(update.effective_chat.id, texts.ONLY_TEXT)
 
 
+async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message: answers are never changed after the fact."""
+    assert update.effective_chat is not None
+    await context.bot.send_message(update.effective_chat.id, texts.EDITS_IGNORED)
+
+
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any message in a group: BackPath works in private chats only."""
     message = update.effective_message
@@ -166,5 +172,6 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
         MessageHandler(private & filters.TEXT & filters.UpdateType.MESSAGE, on_text)
     )
     application.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, on_non_text))
+    application.add_handler(MessageHandler(private & filters.UpdateType.EDITED, on_edited))
     application.add_handler(MessageHandler(filters.ChatType.GROUPS, on_group))
     application.add_error_handler(on_error)

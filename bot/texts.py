@@ -107,6 +107,9 @@ PRIVATE_ONLY = (
     "I only talk in private chats, because health answers should stay private. "
     "Open a chat with me directly to use BackPath."
 )
+EDITS_IGNORED = (
+    "I don't read edited messages, so nothing changed. Please send a new message instead."
+)
 ONLY_TEXT = "I can only read text and button presses. Please answer with the buttons."
 SOMETHING_WENT_WRONG = (
     "Sorry, something went wrong on my side. Your answers so far are kept: "

@@ -276,3 +276,67 @@ async def test_many_users_at_once_each_get_their_own_referral(
 
     for row, result in zip(rows, results, strict=True):
         assert result.startswith(HEADLINES[row]), (row, result)
+
+
+async def test_twenty_taps_on_one_button_record_one_answer(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        data = first.data_of("No")
+        queries = [await telegram.press(USER, first, data) for _ in range(20)]
+        notices = [await telegram.wait_for_answer(q) for q in queries]
+        await telegram.wait_until_confirmed()
+        _, (third,) = await user.tap("No")
+
+    assert notices.count(None) == 1
+    assert notices.count("You already answered this one. Please answer the latest question.") == 19
+    # Welcome, question 1, then exactly one question 2 and, after the next tap, question 3.
+    assert len(user.received) == 4
+    assert first.edits == 1
+    assert third.visible.startswith("Question 3 of 13")
+
+
+async def test_stickers_and_edited_messages_get_a_clear_answer(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    message = {"message_id": 1, "date": 0, "chat": {"id": USER, "type": "private"},
+               "from": {"id": USER, "is_bot": False, "first_name": "U"}}  # fmt: skip
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await telegram._push({"message": {**message, "sticker": {
+            "file_id": "s", "file_unique_id": "s", "type": "regular",
+            "width": 1, "height": 1, "is_animated": False, "is_video": False}}})  # fmt: skip
+        (sticker_reply,) = (await telegram.wait_for_messages(USER, 3))[2:]
+        await telegram._push({"edited_message": {**message, "text": "yes", "edit_date": 1}})
+        (edit_reply,) = (await telegram.wait_for_messages(USER, 4))[3:]
+
+    assert "I can only read text and button presses" in sticker_reply.text
+    assert "I don't read edited messages" in edit_reply.text
+
+
+async def test_a_failing_handler_still_answers_the_user(
+    running_bot: RunningBot,
+    chat: type[Chat],
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from bot.service import TriageService
+
+    async def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(TriageService, "help", broken)
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        (sorry,) = await user.send("/help")
+        # The assessment is intact: the pending question can still be answered.
+        _, (second,) = await user.tap("No", first)
+
+    assert "something went wrong" in sorry.text
+    assert "answers so far are kept" in sorry.text
+    assert second.visible.startswith("Question 2 of 13")
+    assert any("failed: RuntimeError" in r.getMessage() for r in caplog.records)
