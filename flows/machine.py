@@ -156,9 +156,9 @@ def start() -> Snapshot:
 
 def answer(snapshot: Snapshot, question_id: str, value: str) -> Snapshot:
     """Record the answer to the pending question and move to the next state."""
-    if snapshot.state != question_id:
+    question = snapshot.question
+    if question is None or question.id != question_id:
         raise StaleAnswer(question_id)
-    question = QUESTIONS_BY_ID[question_id]
     if question.option(value) is None:
         raise InvalidAnswer(f"{value!r} is not an option of {question_id!r}")
     answers = {**snapshot.answers, question_id: value}
@@ -173,6 +173,8 @@ def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:
     return Snapshot(state, MappingProxyType(answers), snapshot.history)
 
 
+# Every condition method of the model, found by introspection so that a condition added
+# later cannot be forgotten in the cache key below.
 _CONDITIONS: tuple[str, ...] = tuple(
     name for name in vars(_Model) if not name.startswith("_") and name not in _Model.__slots__
 )

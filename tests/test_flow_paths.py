@@ -90,6 +90,12 @@ def test_answer_to_a_question_that_is_not_pending_is_refused() -> None:
         machine.answer(machine.start(), "fever", "no")
 
 
+def test_no_answer_is_taken_once_the_assessment_is_finished() -> None:
+    finished = machine.answer(machine.start(), "bowel_bladder", "yes")
+    with pytest.raises(machine.StaleAnswer):
+        machine.answer(finished, machine.DONE, "yes")
+
+
 def test_value_that_is_not_an_option_is_refused() -> None:
     with pytest.raises(machine.InvalidAnswer):
         machine.answer(machine.start(), "bowel_bladder", "maybe")
