@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +27,7 @@ class Reply:
     # For a button press: replace the pressed message with this (keyboard removed).
     edit: Message | None = None
     # Set when the event was a redelivery and nothing should be shown at all.
-    duplicate: bool = field(default=False)
+    duplicate: bool = False
 
 
 DUPLICATE = Reply(duplicate=True)
