@@ -9,7 +9,7 @@ import logging
 
 from telegram import Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -22,6 +22,7 @@ from telegram.ext import (
 from bot import texts
 from bot.keyboards import inline_keyboard
 from bot.replies import Reply
+from bot.retry import with_retry
 from bot.service import TriageService
 from storage.database import DatabaseError
 
@@ -35,21 +36,26 @@ def _service(context: ContextTypes.DEFAULT_TYPE) -> TriageService:
 
 
 async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
-    """Show a reply: answer the button press, edit the pressed message, send the rest."""
+    """Show a reply: answer the button press, edit the pressed message, send the rest.
+
+    Called only after the service committed, so a failure here loses nothing: the user
+    who writes again is shown the pending question.
+    """
     query = update.callback_query
     if query is not None:
         try:
-            await query.answer(reply.notice)
+            await with_retry(lambda: query.answer(reply.notice))
         except BadRequest as error:  # e.g. the query is too old to be answered
             log.debug("callback answer refused: %s", error)
     if reply.duplicate:
         return
     if reply.edit is not None and query is not None and query.message is not None:
+        edit = reply.edit
         try:
-            await query.edit_message_text(
-                reply.edit.text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=inline_keyboard(reply.edit.buttons),
+            await with_retry(
+                lambda: query.edit_message_text(
+                    edit.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(edit.buttons)
+                )
             )
         except BadRequest as error:  # message gone, too old, or already showing this
             log.debug("edit refused: %s", error)
@@ -57,11 +63,10 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
     if chat is None:
         return
     for message in reply.messages:
-        await context.bot.send_message(
-            chat.id,
-            message.text,
-            parse_mode=ParseMode.HTML,
-            reply_markup=inline_keyboard(message.buttons),
+        await with_retry(
+            lambda m=message: context.bot.send_message(  # type: ignore[misc]
+                chat.id, m.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(m.buttons)
+            )
         )
 
 
@@ -144,8 +149,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()
-        await context.bot.send_message(update.effective_chat.id, text)
-    except (BadRequest, Forbidden) as send_error:
+        chat_id = update.effective_chat.id
+        await with_retry(lambda: context.bot.send_message(chat_id, text))
+    except TelegramError as send_error:
         log.warning("could not tell the user about the failure: %s", send_error)
 
 

@@ -65,6 +65,7 @@ class FakeTelegram:
         self._changed = asyncio.Condition()
         self._confirmed = 0  # highest update_id the bot has confirmed via `offset`
         self._runner: web.AppRunner | None = None
+        self._failures: dict[str, list[tuple[int, dict[str, Any] | None]]] = {}
         self.port = 0
 
     # --- server -------------------------------------------------------------------------
@@ -95,6 +96,12 @@ class FakeTelegram:
         params = await _params(request)
         self.calls.append(method)
         await self._notify()
+        if self._failures.get(method):
+            status, parameters = self._failures[method].pop(0)
+            body: dict[str, Any] = {"ok": False, "error_code": status, "description": "injected"}
+            if parameters:
+                body["parameters"] = parameters
+            return web.json_response(body, status=status)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return web.json_response({"ok": True, "result": True})
@@ -158,6 +165,10 @@ class FakeTelegram:
     async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
+
+    def fail_next(self, method: str, *failures: tuple[int, dict[str, Any] | None]) -> None:
+        """Make the next calls of `method` fail with these (HTTP status, parameters)."""
+        self._failures.setdefault(method, []).extend(failures)
 
     # --- acting as users ------------------------------------------------------------------
 

@@ -340,3 +340,46 @@ async def test_a_failing_handler_still_answers_the_user(
     assert "answers so far are kept" in sorry.text
     assert second.visible.startswith("Question 2 of 13")
     assert any("failed: RuntimeError" in r.getMessage() for r in caplog.records)
+
+
+@pytest.fixture
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    import bot.retry
+
+    monkeypatch.setattr(bot.retry, "FIRST_BACKOFF_SECONDS", 0.01)
+
+
+@pytest.mark.usefixtures("fast_retries")
+async def test_sending_is_retried_after_flood_control_and_server_errors(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        telegram.fail_next("sendMessage", (429, {"retry_after": 1}), (500, None), (502, None))
+        telegram.fail_next("answerCallbackQuery", (500, None))
+        welcome, first = await user.send("/start", expect=2)
+        _, (second,) = await user.tap("No", first)
+
+    assert welcome.visible.startswith("Hi, I'm BackPath")
+    assert second.visible.startswith("Question 2 of 13")
+    assert len(user.received) == 3  # nothing shown twice
+    assert telegram.calls.count("sendMessage") == 3 + 3  # three failed tries, three sent
+
+
+@pytest.mark.usefixtures("fast_retries")
+async def test_when_sending_fails_for_good_the_answer_is_kept(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        telegram.fail_next("sendMessage", *[(500, None)] * 8)  # the next question, the apology
+        query = await telegram.press(USER, first, first.data_of("No"))
+        await telegram.wait_for_answer(query)
+        await telegram.wait_for(lambda: not telegram._failures["sendMessage"])
+        # The user writes again and is shown the question that is pending now.
+        hint, pending = await user.send("hello?", expect=2)
+
+    assert first.text.endswith("<b>Your answer:</b> No")
+    assert "Please answer with one of the buttons" in hint.text
+    assert pending.visible.startswith("Question 2 of 13")
