@@ -41,7 +41,7 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     the database or the token is unusable.
     """
     stop = stop or _stop_on_signals()
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
         await create_schema(engine)
         application = build_application(settings, TriageService(StateRepository(engine)))

@@ -64,7 +64,7 @@ async def run_console(
     stdout: TextIO = sys.stdout,
     user_id: int | None = None,
 ) -> None:
-    engine = create_engine(settings.database_url)
+    engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
         await create_schema(engine)
         service = TriageService(StateRepository(engine))

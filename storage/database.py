@@ -10,21 +10,24 @@ from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.models import Base
 
-SQLITE_BUSY_TIMEOUT_MS = 5_000
+DEFAULT_BUSY_TIMEOUT_MS = 5_000
 
 
 class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached or written."""
 
 
-def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+def create_engine(
+    url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, **kwargs: Any
+) -> AsyncEngine:
+    """An async engine; for SQLite, `busy_timeout_ms` is how long a write waits for a lock."""
     engine = create_async_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
-        _tune_sqlite(engine)
+        _tune_sqlite(engine, busy_timeout_ms)
     return engine
 
 
-def _tune_sqlite(engine: AsyncEngine) -> None:
+def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
     # pysqlite opens transactions lazily and as DEFERRED, so two writers can both read and
     # then one fails with "database is locked". Taking control of BEGIN and making every
     # transaction IMMEDIATE makes them queue on the busy timeout instead (SQLAlchemy's
@@ -33,7 +36,7 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from bot.config import Settings
 from tests.conftest import Chat, RunningBot
 from tests.fake_telegram import FakeTelegram, SentMessage
 from tests.paths import HEADLINES, PATHS
@@ -383,3 +384,29 @@ async def test_when_sending_fails_for_good_the_answer_is_kept(
     assert first.text.endswith("<b>Your answer:</b> No")
     assert "Please answer with one of the buttons" in hint.text
     assert pending.visible.startswith("Question 2 of 13")
+
+
+async def test_a_locked_database_gets_a_polite_retry_later_and_recovers(
+    running_bot: RunningBot, chat: type[Chat], settings: Settings, database_url: str
+) -> None:
+    import sqlite3
+
+    settings.database_busy_timeout_ms = 100
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        locker = sqlite3.connect(database_url.split("///", 1)[1], isolation_level=None)
+        locker.execute("BEGIN EXCLUSIVE")  # another process holds the write lock
+        try:
+            notice, (busy,) = await user.tap("No", first)
+        finally:
+            locker.rollback()
+            locker.close()
+        # The lock is gone: the same button now works, and nothing was lost or doubled.
+        _, (second,) = await user.tap("No", first)
+
+    assert notice is None  # the button still stops spinning
+    assert "can't reach my records right now" in busy.text
+    assert "try again in a minute" in busy.text
+    assert second.visible.startswith("Question 2 of 13")
+    assert len(user.received) == 4
