@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot import render, texts
@@ -66,7 +67,36 @@ class TriageService:
             if update_id is not None and not await tx.claim_update(update_id, user_id):
                 log.info("skipping redelivered update %s", update_id)
                 return DUPLICATE
-            return await handler(tx)
+            notes = await self._upgrade_flow(tx, user_id)
+            reply = await handler(tx)
+            return replace(reply, messages=notes + reply.messages) if notes else reply
+
+    async def _upgrade_flow(self, tx: Transaction, user_id: int) -> tuple[Message, ...]:
+        """Carry an assessment started under an older flow over to the current one.
+
+        Answers that still fit are kept (`machine.replay`); if none do, the user is told
+        and the old assessment is dropped. Handlers therefore only ever see current ones.
+        """
+        active = await tx.active_assessment(user_id)
+        if active is None or active.flow_version == machine.FLOW_VERSION:
+            return ()
+        after = machine.replay(active.answers)
+        if not after.history:
+            await tx.discard_active(user_id)
+            log.info("assessment %s dropped: flow %s -> %s", active.id, active.flow_version,
+                     machine.FLOW_VERSION)  # fmt: skip
+            return (Message(texts.FLOW_CHANGED),)
+        result = referral(after.answers) if after.finished else None
+        await tx.save_progress(
+            active,
+            state=after.state,
+            answers=after.answers,
+            history=after.history,
+            referral=result.row if result else None,
+            flow_version=machine.FLOW_VERSION,
+        )
+        kept = Message(texts.FLOW_UPDATED)
+        return (kept, render.result_message(result, after.answers)) if result else (kept,)
 
     # --- commands ---------------------------------------------------------------------
 
@@ -75,10 +105,9 @@ class TriageService:
 
         async def handle(tx: Transaction) -> Reply:
             active = await tx.active_assessment(user_id)
-            if active is not None and active.flow_version == machine.FLOW_VERSION:
+            if active is not None:
                 return Reply((render.resume_offer(active.id, _date(active.started_at)),))
-            prefix = texts.FLOW_CHANGED if active is not None else texts.WELCOME
-            return await self._begin(tx, user_id, prefix)
+            return await self._begin(tx, user_id, texts.WELCOME)
 
         return await self._run(user_id, update_id, handle)
 
@@ -132,8 +161,6 @@ class TriageService:
                         ),
                     )
                 )
-            if active.flow_version != machine.FLOW_VERSION:
-                return await self._begin(tx, user_id, texts.FLOW_CHANGED)
             if self._is_returning(active):
                 return Reply((render.resume_offer(active.id, _date(active.started_at)),))
             snapshot = _snapshot(active)
@@ -168,8 +195,6 @@ class TriageService:
                     active = await tx.active_assessment(user_id)
                     if active is None or active.id != assessment_id:
                         return Reply(notice=texts.OFFER_OUTDATED)
-                    if active.flow_version != machine.FLOW_VERSION:
-                        return await self._begin(tx, user_id, texts.FLOW_CHANGED)
                     # Touch it, so the next typed message is read as an answer again.
                     await tx.save_progress(
                         active, state=active.state, answers=active.answers, history=active.history
@@ -186,7 +211,7 @@ class TriageService:
                     return Reply(reply.messages, edit=Message(texts.STARTING_OVER))
                 case NewAssessmentAction():
                     active = await tx.active_assessment(user_id)
-                    if active is not None and active.flow_version == machine.FLOW_VERSION:
+                    if active is not None:
                         # Never throw away unfinished answers on an old button.
                         return Reply((render.resume_offer(active.id, _date(active.started_at)),))
                     return await self._begin(tx, user_id, None)
@@ -223,7 +248,7 @@ class TriageService:
     async def _typed_emergency(
         self, tx: Transaction, user_id: int, active: StoredAssessment | None, sign: str
     ) -> Reply:
-        if active is None or active.flow_version != machine.FLOW_VERSION:
+        if active is None:
             active = await tx.start_assessment(
                 user_id, machine.FLOW_VERSION, machine.FIRST_QUESTION
             )

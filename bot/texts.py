@@ -90,8 +90,13 @@ CANCELLED = (
 )
 NOTHING_TO_CANCEL = "There is no assessment in progress. Send /start to begin one."
 FLOW_CHANGED = (
-    "My questions have changed since you started your last assessment, so I can't carry "
-    "it on. Let's start again; it only takes a few minutes."
+    "My questions have changed since you started your last assessment, and none of your "
+    "answers fit the new ones, so I can't carry it on. Send /start to begin again; it only "
+    "takes a few minutes."
+)
+FLOW_UPDATED = (
+    "My questions have changed a little since you started. I kept every answer that still "
+    "applies, so you only get the questions that are new or changed."
 )
 
 DELETE_CONFIRM = (

@@ -173,6 +173,22 @@ def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:
     return Snapshot(state, MappingProxyType(answers), snapshot.history)
 
 
+def replay(answers: Mapping[str, str]) -> Snapshot:
+    """Walk the current flow from the start, reusing every stored answer that still fits.
+
+    Used when the flow changed under an unfinished assessment: answers to questions that
+    still exist (with an option that still exists) are kept, in the current order; the
+    walk stops at the first question without a usable answer, which becomes pending.
+    """
+    snapshot = start()
+    while (question := snapshot.question) is not None:
+        value = answers.get(question.id)
+        if value is None or question.option(value) is None:
+            break
+        snapshot = answer(snapshot, question.id, value)
+    return snapshot
+
+
 # Every condition method of the model, found by introspection so that a condition added
 # later cannot be forgotten in the cache key below.
 _CONDITIONS: tuple[str, ...] = tuple(

@@ -154,6 +154,7 @@ class Transaction:
         history: Sequence[str],
         answered: tuple[str, str] | None = None,
         referral: str | None = None,
+        flow_version: str | None = None,
     ) -> StoredAssessment:
         """Compare-and-set the assessment's state; finished when `referral` is given.
 
@@ -169,6 +170,8 @@ class Transaction:
         }
         if referral is not None:
             changes |= {"status": Status.FINISHED, "referral": referral, "finished_at": now}
+        if flow_version is not None:
+            changes["flow_version"] = flow_version
         result = await self._session.execute(
             update(AssessmentRow)
             .where(AssessmentRow.id == assessment.id, AssessmentRow.version == assessment.version)
@@ -197,6 +200,7 @@ class Transaction:
             status=changes.get("status", assessment.status),
             referral=referral or assessment.referral,
             finished_at=now if referral is not None else assessment.finished_at,
+            flow_version=flow_version or assessment.flow_version,
         )
 
     async def answer_trail(self, assessment_id: int) -> list[StoredAnswer]:

@@ -1,0 +1,103 @@
+"""The Telegram-free service on a real SQLite file: flow versions and odd input."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.replies import Reply
+from bot.service import TriageService
+from flows import machine
+from storage.database import create_engine, create_schema
+from storage.repository import StateRepository
+from tests.paths import PATHS
+
+USER = 7
+
+
+@pytest.fixture
+async def repository(database_url: str) -> AsyncIterator[StateRepository]:
+    engine = create_engine(database_url)
+    await create_schema(engine)
+    yield StateRepository(engine)
+    await engine.dispose()
+
+
+@pytest.fixture
+def service(repository: StateRepository) -> TriageService:
+    return TriageService(repository)
+
+
+async def store_old_assessment(repository: StateRepository, answers: dict[str, str]) -> None:
+    """An unfinished assessment saved by an earlier flow definition ("0")."""
+    async with repository.transaction() as tx:
+        old = await tx.start_assessment(USER, "0", "some_old_question")
+        await tx.save_progress(old, state="some_old_question", answers=answers, history=[])
+
+
+def texts(reply: Reply) -> list[str]:
+    return [m.text for m in reply.messages]
+
+
+def button(reply: Reply, label: str) -> str:
+    return next(
+        b.data for m in reply.messages for row in m.buttons for b in row if b.label == label
+    )
+
+
+def test_replay_keeps_the_answers_that_still_fit() -> None:
+    snapshot = machine.replay(
+        {"bowel_bladder": "no", "a_removed_question": "yes", "leg_weakness": "no",
+         "trauma": "no longer an option", "fever": "no"}
+    )  # fmt: skip
+    assert snapshot.history == ("bowel_bladder", "leg_weakness")
+    assert snapshot.state == "trauma"
+    assert "a_removed_question" not in snapshot.answers
+
+
+async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
+    service: TriageService, repository: StateRepository
+) -> None:
+    await store_old_assessment(
+        repository, {"bowel_bladder": "no", "leg_weakness": "no", "gone": "yes"}
+    )
+    reply = await service.start(USER)
+    assert "My questions have changed a little" in texts(reply)[0]
+    assert "unfinished assessment" in texts(reply)[1]
+    resumed = await service.press(USER, button(reply, "Resume"))
+    assert resumed.messages[0].text.startswith("<b>Question 3 of 13</b>")
+    async with repository.transaction() as tx:
+        active = await tx.active_assessment(USER)
+    assert active is not None and active.flow_version == machine.FLOW_VERSION
+
+
+async def test_an_older_assessment_with_nothing_usable_starts_again(
+    service: TriageService, repository: StateRepository
+) -> None:
+    await store_old_assessment(repository, {"a_question_that_is_gone": "yes"})
+    reply = await service.text(USER, "hi, I'm back")
+    assert "none of your answers fit the new ones" in texts(reply)[0]
+    assert [b.label for m in reply.messages for row in m.buttons for b in row] == [
+        "Start the assessment"
+    ]
+
+
+async def test_an_older_assessment_that_the_new_flow_can_finish_shows_the_result(
+    service: TriageService, repository: StateRepository
+) -> None:
+    from flows.questions import QUESTIONS
+
+    labels = iter(PATHS["R3"])
+    answers = {}
+    snapshot = machine.start()
+    while (question := snapshot.question) is not None:
+        label = next(labels)
+        value = next(o.value for o in question.options if o.label == label)
+        answers[question.id] = value
+        snapshot = machine.answer(snapshot, question.id, value)
+    assert len(answers) < len(QUESTIONS)
+    await store_old_assessment(repository, answers)
+
+    reply = await service.text(USER, "hello")
+    assert "See your primary care doctor" in texts(reply)[1]
