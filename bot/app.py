@@ -6,23 +6,30 @@ import asyncio
 import contextlib
 import logging
 import signal
+from datetime import timedelta
 
 from telegram import Update
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Settings
 from bot.handlers import add_handlers
+from bot.housekeeping import INTERVAL, Housekeeping
 from bot.service import TriageService
 from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
 
 log = logging.getLogger(__name__)
 
+# Housekeeping runs soon after start, then hourly.
+HOUSEKEEPING_FIRST_RUN = timedelta(seconds=1)
+
 # Updates of different users run in parallel; one user's stay in order (TriageService).
 CONCURRENT_UPDATES = 64
 
 
-def build_application(settings: Settings, service: TriageService) -> Application:  # type: ignore[type-arg]
+def build_application(
+    settings: Settings, service: TriageService, housekeeping: Housekeeping
+) -> Application:  # type: ignore[type-arg]
     application = (
         ApplicationBuilder()
         .token(settings.require_token())
@@ -31,6 +38,14 @@ def build_application(settings: Settings, service: TriageService) -> Application
         .build()
     )
     add_handlers(application, service)
+    assert application.job_queue is not None  # installed with the job-queue extra
+
+    async def clean_up(_context: object) -> None:
+        await housekeeping.run()
+
+    application.job_queue.run_repeating(
+        clean_up, interval=INTERVAL, first=HOUSEKEEPING_FIRST_RUN, name="housekeeping"
+    )
     return application
 
 
@@ -44,7 +59,10 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
         await create_schema(engine)
-        application = build_application(settings, TriageService(StateRepository(engine)))
+        repository = StateRepository(engine)
+        housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days))
+        service = TriageService(repository, retention_days=settings.retention_days)
+        application = build_application(settings, service, housekeeping)
         async with application:
             await application.start()
             assert application.updater is not None

@@ -23,7 +23,7 @@ from storage.repository import StateRepository
 _TAG = re.compile(r"</?[a-z]+>")
 INTRO = (
     "BackPath console. Type the number of an answer, or any text. "
-    "Commands: /start /restart /cancel /delete /help /quit"
+    "Commands: /start /restart /cancel /delete /privacy /help /quit"
 )
 
 
@@ -67,7 +67,7 @@ async def run_console(
     engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
         await create_schema(engine)
-        service = TriageService(StateRepository(engine))
+        service = TriageService(StateRepository(engine), retention_days=settings.retention_days)
         user = user_id if user_id is not None else console_user_id()
         commands = {
             "/start": service.start,
@@ -75,6 +75,7 @@ async def run_console(
             "/cancel": service.cancel,
             "/delete": service.ask_delete,
             "/help": service.help,
+            "/privacy": service.privacy,
         }
         screen = _Screen(stdout)
         print(INTRO, file=stdout)

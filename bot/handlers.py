@@ -97,6 +97,12 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await deliver(update, context, await _service(context).help(_user(update), update.update_id))
 
 
+async def on_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/privacy: what is stored, for how long, how to delete it."""
+    reply = await _service(context).privacy(_user(update), update.update_id)
+    await deliver(update, context, reply)
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Typed text, including unknown commands."""
     assert update.effective_message is not None
@@ -170,6 +176,7 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
         "cancel": on_cancel,
         "delete": on_delete,
         "help": on_help,
+        "privacy": on_privacy,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

@@ -50,8 +50,15 @@ def _date(moment: datetime) -> str:
 
 
 class TriageService:
-    def __init__(self, repository: StateRepository, *, now: Callable[[], datetime] = utcnow):
+    def __init__(
+        self,
+        repository: StateRepository,
+        *,
+        retention_days: int = 90,
+        now: Callable[[], datetime] = utcnow,
+    ) -> None:
         self._repository = repository
+        self._retention_days = retention_days
         self._locks = UserLocks()
         self._now = now
         # Assessments last touched before this process started get the resume offer too:
@@ -139,6 +146,12 @@ class TriageService:
     async def help(self, user_id: int, update_id: int | None = None) -> Reply:
         async def handle(tx: Transaction) -> Reply:
             return Reply((Message(texts.HELP),))
+
+        return await self._run(user_id, update_id, handle)
+
+    async def privacy(self, user_id: int, update_id: int | None = None) -> Reply:
+        async def handle(tx: Transaction) -> Reply:
+            return Reply((Message(texts.privacy(self._retention_days)),))
 
         return await self._run(user_id, update_id, handle)
 
@@ -272,7 +285,9 @@ class TriageService:
             referral=result.row if result else None,
         )
         if result is not None:
-            log.info("assessment %s finished with %s", saved.id, result.row)
+            # The referral is health data: only at DEBUG.
+            log.info("assessment %s finished", saved.id)
+            log.debug("assessment %s referral %s", saved.id, result.row)
             return Reply((render.result_message(result, after.answers),))
         return Reply((render.question_message(saved.id, after),))
 

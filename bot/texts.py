@@ -25,10 +25,28 @@ HELP = (
     "/restart - throw away the unfinished assessment and begin again\n"
     "/cancel - stop and delete the unfinished answers\n"
     "/delete - erase everything I have stored about you\n"
+    "/privacy - what I store and for how long\n"
     "/help - this message\n\n"
     "<i>This is guidance, not a diagnosis. In an emergency call your local emergency "
     "number.</i>"
 )
+
+
+def privacy(retention_days: int) -> str:
+    return (
+        "<b>What BackPath stores</b>\n"
+        "• Your Telegram user id, so your assessment can be continued later.\n"
+        "• Each assessment: your answers to the questions, when you gave them, and the "
+        "referral you got.\n"
+        "• The ids of your recent messages, for two days, so none is handled twice.\n\n"
+        "I don't store your name, your typed messages or anything else from your chat.\n\n"
+        "<b>How long</b>\n"
+        f"An unfinished assessment nobody touches for {retention_days} days is deleted "
+        "automatically. Finished assessments stay until you delete them.\n\n"
+        "<b>Deleting</b>\n"
+        "/cancel deletes the unfinished assessment; /delete erases everything about you."
+    )
+
 
 BLOCK_TITLES = {
     Block.RED_FLAGS: "Warning signs",

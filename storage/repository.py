@@ -246,6 +246,19 @@ class Transaction:
         ]
         return sum([await self._session.scalar(c) or 0 for c in counts])
 
+    async def purge_unfinished(self, untouched_since: datetime) -> int:
+        """Delete unfinished assessments (and their answers) idle since before a moment."""
+        stale = select(AssessmentRow.id).where(
+            AssessmentRow.status == Status.ACTIVE, AssessmentRow.updated_at < untouched_since
+        )
+        await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(stale)))
+        result = await self._session.execute(
+            delete(AssessmentRow).where(
+                AssessmentRow.status == Status.ACTIVE, AssessmentRow.updated_at < untouched_since
+            )
+        )
+        return result.rowcount or 0
+
     async def prune_processed_updates(self, older_than: datetime) -> int:
         result = await self._session.execute(
             delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < older_than)

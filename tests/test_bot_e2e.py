@@ -410,3 +410,66 @@ async def test_a_locked_database_gets_a_polite_retry_later_and_recovers(
     assert "try again in a minute" in busy.text
     assert second.visible.startswith("Question 2 of 13")
     assert len(user.received) == 4
+
+
+async def test_privacy_says_what_is_kept_for_how_long(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    async with running_bot():
+        (privacy,) = await chat(USER).send("/privacy")
+    assert "What BackPath stores" in privacy.visible
+    assert "90 days" in privacy.visible
+    assert "/delete" in privacy.visible
+
+
+async def test_stale_unfinished_assessments_are_purged_by_the_housekeeping_job(
+    running_bot: RunningBot, database_url: str
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import text
+
+    from storage.database import create_engine, create_schema
+    from storage.models import utcnow
+    from storage.repository import StateRepository
+
+    engine = create_engine(database_url)
+    await create_schema(engine)
+    repository = StateRepository(engine)
+    async with repository.transaction() as tx:
+        await tx.start_assessment(USER, "1", "bowel_bladder")
+        await tx.start_assessment(USER + 1, "1", "bowel_bladder")
+        await tx._session.execute(
+            text("UPDATE assessments SET updated_at = :old WHERE user_id = :user"),
+            {"old": utcnow() - timedelta(days=91), "user": USER},
+        )
+
+    async def active(user: int) -> bool:
+        async with repository.transaction() as tx:
+            return await tx.active_assessment(user) is not None
+
+    async with running_bot():
+        for _ in range(100):
+            if not await active(USER):
+                break
+            await asyncio.sleep(0.05)
+    assert not await active(USER)
+    assert await active(USER + 1)
+    await engine.dispose()
+
+
+async def test_logs_hold_no_answers_and_no_message_text(
+    running_bot: RunningBot, chat: type[Chat], caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO)
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.send("my private story about my back", expect=2)
+        await user.answer_all(PATHS["R5"])
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "finished" in logged  # the log is not simply empty
+    for secret in ["private story", "mechanical", "Movement-related", ":no", "R5", "persistent"]:
+        assert secret not in logged

@@ -165,3 +165,31 @@ async def test_an_unusable_database_is_reported_in_one_line(tmp_path) -> None:  
     await engine.dispose()
     assert "\n" not in str(caught.value)
     assert "unable to open database file" in str(caught.value)
+
+
+async def test_purge_removes_only_stale_unfinished_assessments(
+    repository: StateRepository,
+) -> None:
+    from datetime import timedelta
+
+    from storage.models import utcnow
+
+    async with repository.transaction() as tx:
+        stale = await tx.start_assessment(1, "1", "a")
+        await tx.save_progress(stale, state="b", answers={}, history=[], answered=("a", "no"))
+        await tx.start_assessment(2, "1", "a")  # recent
+        finished = await tx.start_assessment(3, "1", "a")
+        await tx.save_progress(finished, state="done", answers={}, history=[], referral="R3")
+        await tx._session.execute(
+            text("UPDATE assessments SET updated_at = :old WHERE user_id IN (1, 3)"),
+            {"old": utcnow() - timedelta(days=100)},
+        )
+        await tx.claim_update(1, 1)
+    async with repository.transaction() as tx:
+        assert await tx.purge_unfinished(untouched_since=utcnow() - timedelta(days=90)) == 1
+        assert await tx.prune_processed_updates(older_than=utcnow() - timedelta(hours=1)) == 0
+        assert await tx.prune_processed_updates(older_than=utcnow() + timedelta(seconds=1)) == 1
+    async with repository.transaction() as tx:
+        assert await tx.count_rows_about(1) == 0
+        assert await tx.active_assessment(2) is not None
+        assert await tx.latest_finished(3) is not None
