@@ -30,13 +30,15 @@ from flows import machine
 from flows.referral import referral
 from flows.understanding import emergency_sign, typed_option
 from storage.models import utcnow
-from storage.repository import StateRepository, StoredAssessment, Transaction
+from storage.repository import ConcurrentUpdate, StateRepository, StoredAssessment, Transaction
 
 log = logging.getLogger(__name__)
 
 # Someone who comes back after this long is asked whether to resume or start over,
 # rather than being told to use the buttons.
 RESUME_OFFER_AFTER = timedelta(minutes=30)
+# How often an event is re-run after losing a compare-and-set to another process.
+CONFLICT_ATTEMPTS = 3
 
 Handler = Callable[[Transaction], Awaitable[Reply]]
 
@@ -70,13 +72,28 @@ class TriageService:
         return len(self._locks)
 
     async def _run(self, user_id: int, update_id: int | None, handler: Handler) -> Reply:
-        async with self._locks.hold(user_id), self._repository.transaction() as tx:
-            if update_id is not None and not await tx.claim_update(update_id, user_id):
-                log.info("skipping redelivered update %s", update_id)
-                return DUPLICATE
-            notes = await self._upgrade_flow(tx, user_id)
-            reply = await handler(tx)
-            return replace(reply, messages=notes + reply.messages) if notes else reply
+        """Run `handler` in one transaction under the user's lock, exactly once per update.
+
+        The lock orders one user's events inside this process; the version check in
+        `save_progress` catches a writer in another process. The loser's transaction is
+        rolled back whole (its update claim too) and run again on fresh state, where the
+        handler sees, for example, that the question was already answered.
+        """
+        async with self._locks.hold(user_id):
+            for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+                try:
+                    async with self._repository.transaction() as tx:
+                        if update_id is not None and not await tx.claim_update(update_id, user_id):
+                            log.info("skipping redelivered update %s", update_id)
+                            return DUPLICATE
+                        notes = await self._upgrade_flow(tx, user_id)
+                        reply = await handler(tx)
+                        return replace(reply, messages=notes + reply.messages) if notes else reply
+                except ConcurrentUpdate:
+                    if attempt == CONFLICT_ATTEMPTS:
+                        raise
+                    log.info("update %s lost a concurrent write; retrying", update_id)
+        raise AssertionError("unreachable")
 
     async def _upgrade_flow(self, tx: Transaction, user_id: int) -> tuple[Message, ...]:
         """Carry an assessment started under an older flow over to the current one.

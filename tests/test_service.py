@@ -101,3 +101,37 @@ async def test_an_older_assessment_that_the_new_flow_can_finish_shows_the_result
 
     reply = await service.text(USER, "hello")
     assert "See your primary care doctor" in texts(reply)[1]
+
+
+async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
+    service: TriageService, repository: StateRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another writer bumps the version between our read and our write: we run again."""
+    from sqlalchemy import text
+
+    from storage.repository import Transaction
+
+    first = (await service.start(USER)).messages[-1]
+    data = first.buttons[1][0].data  # "No" on question 1
+    real_save = Transaction.save_progress
+    conflicts = 0
+
+    async def save_after_a_rival(self: Transaction, assessment, **changes):  # type: ignore[no-untyped-def]
+        nonlocal conflicts
+        if conflicts == 0:
+            conflicts += 1
+            # SQLite's write lock keeps real rivals out; this stands in for a PostgreSQL
+            # writer in another process that committed after our read.
+            await self._session.execute(text("UPDATE assessments SET version = version + 1"))
+        return await real_save(self, assessment, **changes)
+
+    monkeypatch.setattr(Transaction, "save_progress", save_after_a_rival)
+    reply = await service.press(USER, data)
+
+    assert conflicts == 1
+    assert reply.messages[0].text.startswith("<b>Question 2 of 13</b>")
+    async with repository.transaction() as tx:
+        active = await tx.active_assessment(USER)
+        assert active is not None
+        trail = await tx.answer_trail(active.id)
+    assert [(a.question_id, a.value) for a in trail] == [("bowel_bladder", "no")]
