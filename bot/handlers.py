@@ -59,13 +59,13 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
             )
         except BadRequest as error:  # message gone, too old, or already showing this
             log.debug("edit refused: %s", error)
-    chat = update.effective_chat
-    if chat is None:
-        return
+    # A press on a message too old to be delivered with its query has no chat; the bot
+    # works in private chats only, whose id is the user's id.
+    chat_id = update.effective_chat.id if update.effective_chat else _user(update)
     for message in reply.messages:
         await with_retry(
             lambda m=message: context.bot.send_message(  # type: ignore[misc]
-                chat.id, m.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(m.buttons)
+                chat_id, m.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(m.buttons)
             )
         )
 

@@ -57,6 +57,8 @@ class FakeTelegram:
     messages: dict[int, SentMessage] = field(default_factory=dict)
     callback_answers: dict[str, str | None] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)
+    # Every visible effect, as (method, user or chat id): messages, edits, button answers.
+    effects: list[tuple[str, int]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._update_ids = itertools.count(1)
@@ -66,6 +68,7 @@ class FakeTelegram:
         self._confirmed = 0  # highest update_id the bot has confirmed via `offset`
         self._runner: web.AppRunner | None = None
         self._failures: dict[str, list[tuple[int, dict[str, Any] | None]]] = {}
+        self._query_users: dict[str, int] = {}
         self.port = 0
 
     # --- server -------------------------------------------------------------------------
@@ -137,6 +140,7 @@ class FakeTelegram:
             _keyboard(params),
         )
         self.messages[message.message_id] = message
+        self.effects.append(("sendMessage", message.chat_id))
         await self._notify()
         return self._message_json(message)
 
@@ -145,11 +149,14 @@ class FakeTelegram:
         message.text = params["text"]
         message.buttons = _keyboard(params)
         message.edits += 1
+        self.effects.append(("editMessageText", message.chat_id))
         await self._notify()
         return self._message_json(message)
 
     async def _api_answerCallbackQuery(self, params: dict[str, Any]) -> Any:
-        self.callback_answers[params["callback_query_id"]] = params.get("text")
+        query_id = params["callback_query_id"]
+        self.callback_answers[query_id] = params.get("text")
+        self.effects.append(("answerCallbackQuery", self._query_users.get(query_id, 0)))
         await self._notify()
         return True
 
@@ -193,21 +200,28 @@ class FakeTelegram:
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
         return await self._push({"message": message})
 
-    async def press(self, user_id: int, message: SentMessage, data: str) -> str:
-        """Press a button (by its callback data) on one of the bot's messages."""
+    async def press(self, user_id: int, message: SentMessage | None, data: str) -> str:
+        """Press a button (by its callback data) on one of the bot's messages.
+
+        With `message=None` the query arrives without its message, as Telegram sends it
+        for a message too old to be shown to the bot.
+        """
         query_id = f"q{next(self._query_ids)}"
-        await self._push(
-            {
-                "callback_query": {
-                    "id": query_id,
-                    "from": _user(user_id),
-                    "chat_instance": str(user_id),
-                    "data": data,
-                    "message": self._message_json(message),
-                }
-            }
-        )
+        self._query_users[query_id] = user_id
+        query: dict[str, Any] = {
+            "id": query_id,
+            "from": _user(user_id),
+            "chat_instance": str(user_id),
+            "data": data,
+        }
+        if message is not None:
+            query["message"] = self._message_json(message)
+        await self._push({"callback_query": query})
         return query_id
+
+    async def send_update(self, user_id: int, update: dict[str, Any]) -> int:
+        """Deliver any other update (stickers, edits, ...) built by the caller."""
+        return await self._push(update)
 
     async def redeliver(self, update_id: int) -> None:
         """Deliver an already confirmed update again, as Telegram does after a crash."""
