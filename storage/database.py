@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.models import Base
@@ -64,4 +64,4 @@ def describe_failure(engine: AsyncEngine, error: BaseException) -> str:
 
 
 # A database that is locked, gone or unreachable right now; worth retrying later.
-DatabaseError = OperationalError
+DatabaseError = (OperationalError, InterfaceError)
