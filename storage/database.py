@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from storage.models import Base
@@ -21,10 +23,15 @@ def create_engine(
     url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, **kwargs: Any
 ) -> AsyncEngine:
     """An async engine; for SQLite, `busy_timeout_ms` is how long a write waits for a lock."""
-    engine = create_async_engine(url, **kwargs)
-    if engine.dialect.name == "sqlite":
+    if make_url(url).get_backend_name() == "sqlite":
+        # SQLite has one writer at a time, and every transaction here writes. One pooled
+        # connection makes this process's transactions queue fairly (FIFO) in the pool
+        # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
+        kwargs = {"pool_size": 1, "max_overflow": 0} | kwargs
+        engine = create_async_engine(url, **kwargs)
         _tune_sqlite(engine, busy_timeout_ms)
-    return engine
+        return engine
+    return create_async_engine(url, **kwargs)
 
 
 def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
@@ -64,4 +71,4 @@ def describe_failure(engine: AsyncEngine, error: BaseException) -> str:
 
 
 # A database that is locked, gone or unreachable right now; worth retrying later.
-DatabaseError = (OperationalError, InterfaceError)
+DatabaseError = (OperationalError, InterfaceError, PoolTimeout)
