@@ -20,6 +20,19 @@ class AnswerAction:
 
 
 @dataclass(frozen=True, slots=True)
+class BackAction:
+    """Back from the pending question `question_id` to the one before it."""
+
+    assessment_id: int
+    question_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class WhyAction:
+    question_id: str
+
+
+@dataclass(frozen=True, slots=True)
 class ResumeAction:
     assessment_id: int
 
@@ -39,9 +52,19 @@ class DeleteAction:
     confirmed: bool
 
 
-Action = AnswerAction | ResumeAction | StartOverAction | NewAssessmentAction | DeleteAction
+Action = (
+    AnswerAction
+    | BackAction
+    | WhyAction
+    | ResumeAction
+    | StartOverAction
+    | NewAssessmentAction
+    | DeleteAction
+)
 
 _ANSWER = re.compile(r"^a:(\d{1,19}):([a-z_]{1,32}):([a-z_]{1,16})$")
+_BACK = re.compile(r"^b:(\d{1,19}):([a-z_]{1,32})$")
+_WHY = re.compile(r"^w:([a-z_]{1,32})$")
 _RESUME = re.compile(r"^r:(\d{1,19})$")
 _START_OVER = re.compile(r"^o:(\d{1,19})$")
 
@@ -50,6 +73,10 @@ def encode(action: Action) -> str:
     match action:
         case AnswerAction(aid, qid, value):
             data = f"a:{aid}:{qid}:{value}"
+        case BackAction(aid, qid):
+            data = f"b:{aid}:{qid}"
+        case WhyAction(qid):
+            data = f"w:{qid}"
         case ResumeAction(aid):
             data = f"r:{aid}"
         case StartOverAction(aid):
@@ -68,6 +95,10 @@ def decode(data: str | None) -> Action | None:
         return None
     if match := _ANSWER.match(data):
         return AnswerAction(int(match[1]), match[2], match[3])
+    if match := _BACK.match(data):
+        return BackAction(int(match[1]), match[2])
+    if match := _WHY.match(data):
+        return WhyAction(match[1])
     if match := _RESUME.match(data):
         return ResumeAction(int(match[1]))
     if match := _START_OVER.match(data):

@@ -44,7 +44,7 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
     query = update.callback_query
     if query is not None:
         try:
-            await with_retry(lambda: query.answer(reply.notice))
+            await with_retry(lambda: query.answer(reply.notice, show_alert=reply.alert))
         except BadRequest as error:  # e.g. the query is too old to be answered
             log.debug("callback answer refused: %s", error)
     if reply.duplicate:

@@ -7,7 +7,15 @@ import html
 from collections.abc import Mapping
 
 from bot import texts
-from bot.actions import AnswerAction, NewAssessmentAction, ResumeAction, StartOverAction, encode
+from bot.actions import (
+    AnswerAction,
+    BackAction,
+    NewAssessmentAction,
+    ResumeAction,
+    StartOverAction,
+    WhyAction,
+    encode,
+)
 from bot.replies import Button, Message
 from flows import machine
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, Question, Severity
@@ -26,12 +34,25 @@ def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
     lines = [texts.progress_line(number, total, question.block), "", html.escape(question.text)]
     if question.hint:
         lines += ["", f"<i>{html.escape(question.hint)}</i>"]
-    # One button per row: labels stay readable on narrow phones.
-    buttons = tuple(
+    earlier = question.option(snapshot.answers.get(question.id, ""))
+    if earlier is not None:  # back here after Back
+        lines += ["", texts.earlier_answer(html.escape(earlier.label))]
+    # One answer per row: labels stay readable on narrow phones.
+    answers = tuple(
         (Button(o.label, encode(AnswerAction(assessment_id, question.id, o.value))),)
         for o in question.options
     )
-    return Message("\n".join(lines), buttons)
+    why = Button(texts.WHY_BUTTON, encode(WhyAction(question.id)))
+    extras = (
+        (Button(texts.BACK_BUTTON, encode(BackAction(assessment_id, question.id))), why)
+        if snapshot.history
+        else (why,)
+    )
+    return Message("\n".join(lines), (*answers, extras))
+
+
+def went_back_message(question: Question) -> Message:
+    return Message(f"{html.escape(question.text)}\n\n{texts.WENT_BACK}")
 
 
 def answered_message(question: Question, value: str) -> Message:

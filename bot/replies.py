@@ -24,6 +24,8 @@ class Reply:
     messages: tuple[Message, ...] = ()
     # For a button press: a short notice on the button (None: just stop the spinner).
     notice: str | None = None
+    # Show the notice as an alert the user closes, rather than a passing toast.
+    alert: bool = False
     # For a button press: replace the pressed message with this (keyboard removed).
     edit: Message | None = None
     # Set when the event was a redelivery and nothing should be shown at all.

@@ -17,16 +17,19 @@ from datetime import datetime, timedelta
 from bot import render, texts
 from bot.actions import (
     AnswerAction,
+    BackAction,
     DeleteAction,
     NewAssessmentAction,
     ResumeAction,
     StartOverAction,
+    WhyAction,
     decode,
     encode,
 )
 from bot.replies import DUPLICATE, Button, Message, Reply
 from bot.user_locks import UserLocks
 from flows import machine
+from flows.questions import QUESTIONS_BY_ID
 from flows.referral import referral
 from flows.understanding import emergency_sign, typed_option
 from storage.models import utcnow
@@ -221,6 +224,13 @@ class TriageService:
             match action:
                 case AnswerAction():
                     return await self._press_answer(tx, user_id, action)
+                case BackAction():
+                    return await self._press_back(tx, user_id, action)
+                case WhyAction(question_id):
+                    question = QUESTIONS_BY_ID.get(question_id)
+                    if question is None:
+                        return Reply(notice=texts.UNKNOWN_BUTTON)
+                    return Reply(notice=question.why, alert=True)
                 case ResumeAction(assessment_id):
                     active = await tx.active_assessment(user_id)
                     if active is None or active.id != assessment_id:
@@ -266,6 +276,24 @@ class TriageService:
             return Reply(notice=texts.UNKNOWN_BUTTON)
         reply = await self._apply_answer(tx, active, action.question_id, action.value)
         return Reply(reply.messages, edit=render.answered_message(question, action.value))
+
+    async def _press_back(self, tx: Transaction, user_id: int, action: BackAction) -> Reply:
+        active = await tx.active_assessment(user_id)
+        if active is None or active.id != action.assessment_id:
+            return Reply(notice=texts.OLD_ASSESSMENT)
+        snapshot = _snapshot(active)
+        if snapshot.state != action.question_id or not snapshot.history:
+            return Reply(notice=texts.ALREADY_ANSWERED)
+        before = machine.back(snapshot)
+        saved = await tx.save_progress(
+            active, state=before.state, answers=before.answers, history=before.history
+        )
+        question = snapshot.question
+        assert question is not None
+        return Reply(
+            (render.question_message(saved.id, before),),
+            edit=render.went_back_message(question),
+        )
 
     # --- shared steps -------------------------------------------------------------------
 

@@ -59,6 +59,15 @@ def progress_line(number: int, total: int, block: Block) -> str:
     return f"<b>Question {number} of {total}</b> · {BLOCK_TITLES[block]}"
 
 
+BACK_BUTTON = "◀ Back"
+WHY_BUTTON = "Why?"
+WENT_BACK = "↩ <i>You went back to the previous question.</i>"
+
+
+def earlier_answer(label: str) -> str:
+    return f"<i>Your earlier answer: {label}. Tap it again to keep it.</i>"
+
+
 def your_answer(label: str) -> str:
     return f"✅ <b>Your answer:</b> {label}"
 

@@ -149,6 +149,9 @@ class Snapshot:
     def question(self) -> Question | None:
         return QUESTIONS_BY_ID.get(self.state)
 
+    def with_state(self, state: str) -> Snapshot:
+        return Snapshot(state, self.answers, self.history)
+
 
 def start() -> Snapshot:
     return Snapshot()
@@ -163,7 +166,27 @@ def answer(snapshot: Snapshot, question_id: str, value: str) -> Snapshot:
         raise InvalidAnswer(f"{value!r} is not an option of {question_id!r}")
     answers = {**snapshot.answers, question_id: value}
     state = _fire("next", snapshot.state, answers)
-    return Snapshot(state, MappingProxyType(answers), (*snapshot.history, question_id))
+    history = (*snapshot.history, question_id)
+    # After Back, answers to later questions are still stored: move on through those that
+    # are still on the path, so only questions the changed answer made new are asked.
+    while (later := QUESTIONS_BY_ID.get(state)) is not None and later.option(
+        answers.get(later.id, "")
+    ):
+        state = _fire("next", state, answers)
+        history = (*history, later.id)
+    # Answers off the path (a branch the change left) must not count for the referral.
+    kept = {q: answers[q] for q in history if q in answers}
+    kept |= {k: v for k, v in answers.items() if k == rules.REPORTED_EMERGENCY}
+    return Snapshot(state, MappingProxyType(kept), history)
+
+
+def back(snapshot: Snapshot) -> Snapshot:
+    """Return to the previous question; its answer and later ones stay stored until changed."""
+    if snapshot.finished or not snapshot.history:
+        raise StaleAnswer("nothing to go back to")
+    return Snapshot(snapshot.state, snapshot.answers, snapshot.history[:-1]).with_state(
+        snapshot.history[-1]
+    )
 
 
 def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:

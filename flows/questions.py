@@ -45,6 +45,8 @@ class Question:
     hint: str = ""
     # Red flags only: what a yes may point to, shown in the result.
     concern: str = ""
+    # One or two sentences for the "Why?" button (a Telegram alert holds 200 characters).
+    why: str = ""
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -59,8 +61,12 @@ RADICULAR, MECHANICAL, NONSPECIFIC = "radicular", "mechanical", "nonspecific"
 DISC_OR_STENOSIS, HIP_JOINT, DEFORMITY, NO_DAMAGE = "disc", "hip", "deformity", "none"
 
 
-def _red_flag(qid: str, severity: Severity, text: str, finding: str, concern: str) -> Question:
-    return Question(qid, Block.RED_FLAGS, text, YES_NO_UNSURE, finding, severity, concern=concern)
+def _red_flag(
+    qid: str, severity: Severity, text: str, finding: str, concern: str, why: str
+) -> Question:
+    return Question(
+        qid, Block.RED_FLAGS, text, YES_NO_UNSURE, finding, severity, concern=concern, why=why
+    )
 
 
 RED_FLAGS: tuple[Question, ...] = (
@@ -73,6 +79,8 @@ RED_FLAGS: tuple[Question, ...] = (
         "loss of bladder or bowel control, or numbness around the groin or buttocks",
         "It can be a sign of cauda equina syndrome: the nerves at the base of the spine are "
         "squeezed hard, and surgery to free them may be needed urgently.",
+        "This can mean the nerves at the base of the spine are squeezed (cauda equina "
+        "syndrome). That is an emergency: surgery may be needed quickly.",
     ),
     _red_flag(
         "leg_weakness",
@@ -81,6 +89,8 @@ RED_FLAGS: tuple[Question, ...] = (
         "or put your weight on them?",
         "sudden leg weakness or not being able to stand",
         "It can mean that a nerve is badly compressed.",
+        "Legs that suddenly go weak can mean a nerve is badly compressed, which needs "
+        "checking at once.",
     ),
     _red_flag(
         "trauma",
@@ -88,6 +98,7 @@ RED_FLAGS: tuple[Question, ...] = (
         "Did the pain start after a serious injury, such as a car crash or a bad fall?",
         "pain that began after a serious injury",
         "A broken bone in the spine has to be ruled out.",
+        "After a serious injury, a broken bone in the spine has to be ruled out first.",
     ),
     _red_flag(
         "fever",
@@ -95,6 +106,7 @@ RED_FLAGS: tuple[Question, ...] = (
         "Do you have a high temperature (fever) as well as the back pain?",
         "a high fever together with the pain",
         "Fever with back pain can point to an infection of the spine bones (osteomyelitis).",
+        "Fever together with back pain can be a sign of an infection in the bones of the spine.",
     ),
     _red_flag(
         "weight_loss",
@@ -102,6 +114,8 @@ RED_FLAGS: tuple[Question, ...] = (
         "Have you been losing weight without trying, or without knowing why?",
         "weight loss with no clear reason",
         "Together with back pain it can point to a serious cause such as a tumour.",
+        "Losing weight for no clear reason, together with back pain, can point to a serious "
+        "cause such as a tumour.",
     ),
     _red_flag(
         "rest_pain",
@@ -109,6 +123,7 @@ RED_FLAGS: tuple[Question, ...] = (
         "Does the pain stay just as bad when you rest, including when you lie down at night?",
         "pain that does not ease with rest or at night",
         "Pain that rest does not ease can point to an infection or a tumour.",
+        "Most back pain eases with rest. Pain that does not can point to an infection or a tumour.",
     ),
     _red_flag(
         "cancer_history",
@@ -116,6 +131,8 @@ RED_FLAGS: tuple[Question, ...] = (
         "Have you ever been treated for cancer, or do you have cancer now?",
         "a past or current cancer",
         "New back pain after cancer needs a prompt check that it has not spread to the spine.",
+        "After cancer, new back pain needs a prompt check that the cancer has not spread to "
+        "the spine.",
     ),
 )
 
@@ -125,6 +142,8 @@ DURATION = Question(
     "How long have you had this pain?",
     (Option(ACUTE, "Less than 6 weeks"), Option(PERSISTENT, "6 weeks or more")),
     "how long the pain has lasted",
+    why="Most new back pain settles within a few weeks. Pain that lasts 6 weeks or more "
+    "is usually looked at by a specialist.",
     hint='You can also type it, for example "10 days" or "3 months".',
 )
 
@@ -134,6 +153,7 @@ LOCATION = Question(
     "Where is the pain?",
     (Option("back", "Lower back"), Option("hip", "Hip or groin"), Option("both", "Both")),
     "where it hurts",
+    why="Your doctor will want to know whether the back, the hip or both are involved.",
 )
 
 PAIN_TYPE = Question(
@@ -150,6 +170,8 @@ PAIN_TYPE = Question(
         Option(NONSPECIFIC, "Neither / not sure"),
     ),
     "the kind of pain",
+    why="Nerve-type pain, movement-related pain and other pain are best looked after by "
+    "different specialists.",
 )
 
 CONSERVATIVE_TRIED = Question(
@@ -160,6 +182,8 @@ CONSERVATIVE_TRIED = Question(
     "helped enough?",
     (Option(YES, "Yes, not enough relief"), Option(NO, "No, not yet")),
     "care already tried",
+    why="Specialists for injections or surgery usually come in only after several weeks of "
+    "non-surgical care have not helped enough.",
 )
 
 IMAGING_STRUCTURAL = Question(
@@ -173,6 +197,8 @@ IMAGING_STRUCTURAL = Question(
         Option(NO_DAMAGE, "Nothing significant / no scan"),
     ),
     "what imaging showed",
+    why="Surgery is meant for damage that a scan has confirmed; without it, other "
+    "specialists come first.",
 )
 
 DEBILITATING = Question(
@@ -181,6 +207,7 @@ DEBILITATING = Question(
     "Do these symptoms seriously limit what you can do in daily life?",
     YES_NO,
     "how much it limits daily life",
+    why="Surgeons usually step in only when confirmed damage seriously limits daily life.",
 )
 
 QUESTIONS: tuple[Question, ...] = (

@@ -29,7 +29,7 @@ async def test_full_assessment_reaches_its_referral(
         assert "guidance, not a diagnosis" in welcome.text
         assert "emergency" in welcome.text
         assert first.text.startswith("<b>Question 1 of 13</b>")
-        assert first.button_labels == ["Yes", "No", "Not sure"]
+        assert first.button_labels == ["Yes", "No", "Not sure", "Why?"]  # no Back on the first
 
         result = await user.answer_all(PATHS[row])
 
@@ -164,7 +164,7 @@ async def test_typed_text_instead_of_a_button_gets_a_hint_and_the_question_again
 
     assert "Please answer with one of the buttons" in hint.text
     assert again.text == first.text
-    assert again.button_labels == ["Yes", "No", "Not sure"]
+    assert again.button_labels == ["Yes", "No", "Not sure", "Why?"]
 
 
 async def test_typed_duration_is_understood(running_bot: RunningBot, chat: type[Chat]) -> None:
@@ -473,3 +473,62 @@ async def test_logs_hold_no_answers_and_no_message_text(
     assert "finished" in logged  # the log is not simply empty
     for secret in ["private story", "mechanical", "Movement-related", ":no", "R5", "persistent"]:
         assert secret not in logged
+
+
+async def test_going_back_after_a_restart_and_changing_a_red_flag_answer(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(["No", "No"])
+    third = user.last_with_buttons()
+    assert third.button_labels[-2:] == ["◀ Back", "Why?"]
+
+    async with running_bot():  # Back works from the stored history after a restart
+        _, (second_again,) = await user.tap("◀ Back", third)
+        await telegram.wait_for(lambda: third.edits)
+        assert "You went back" in third.visible
+        assert second_again.visible.startswith("Question 2 of 13")
+        assert "Your earlier answer: No" in second_again.visible
+        _, (result,) = await user.tap("Yes", second_again)
+
+    assert first_line(result).startswith("Emergency: go to the emergency department now")
+
+
+async def test_a_changed_answer_only_reasks_where_the_path_changes(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        care = await user.answer_all(["No"] * 7 + ["6 weeks or more", "Lower back", "Nerve-type"])
+        assert care.visible.startswith("Question 11 of 13")
+        _, (pain_type,) = await user.tap("◀ Back", care)
+        _, (location,) = await user.tap("◀ Back", pain_type)
+        assert location.visible.startswith("Question 9 of 13")
+        # A new location does not change the path: the kind of pain is not asked again.
+        _, (next_question,) = await user.tap("Both", location)
+        assert next_question.visible.startswith("Question 11 of 13")
+        # Back to the duration: "less than 6 weeks" ends the path with the answers kept.
+        for _ in range(3):
+            _, (earlier,) = await user.tap("◀ Back")
+        assert earlier.visible.startswith("Question 8 of 13")
+        _, (result,) = await user.tap("Less than 6 weeks", earlier)
+
+    assert first_line(result).startswith("See your primary care doctor")
+    assert "where it hurts: Both" not in result.visible  # R3 explains with the duration
+    assert "how long the pain has lasted: Less than 6 weeks" in result.visible
+
+
+async def test_why_explains_the_question_in_an_alert(
+    running_bot: RunningBot, chat: type[Chat]
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        _, first = await user.send("/start", expect=2)
+        count = len(user.received)
+        why, _ = await user.tap("Why?", first, expect=0)
+        assert len(user.received) == count
+        assert first.edits == 0
+    assert why is not None and "cauda equina" in why

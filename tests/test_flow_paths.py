@@ -114,3 +114,35 @@ def test_one_machine_serves_everyone_and_keeps_no_models() -> None:
     for _ in range(100):
         machine.answer(machine.start(), "bowel_bladder", "no")
     assert machine.MACHINE.models == []
+
+
+def test_back_keeps_later_answers_until_the_path_changes() -> None:
+    snapshot = machine.start()
+    for question_id in [q.id for q in RED_FLAGS]:
+        snapshot = machine.answer(snapshot, question_id, "no")
+    for question_id, value in [("duration", "persistent"), ("location", "hip")]:
+        snapshot = machine.answer(snapshot, question_id, value)
+    snapshot = machine.back(machine.back(snapshot))
+    assert snapshot.state == "duration"
+    assert snapshot.answers["location"] == "hip"  # kept for now
+    same = machine.answer(snapshot, "duration", "persistent")
+    assert same.state == "pain_type"  # location was not asked again
+    with pytest.raises(machine.StaleAnswer):
+        machine.back(machine.start())
+
+
+def test_answers_left_off_the_path_do_not_count() -> None:
+    snapshot = machine.start()
+    for question_id in [q.id for q in RED_FLAGS]:
+        snapshot = machine.answer(snapshot, question_id, "no")
+    for question_id, value in [
+        ("duration", "persistent"), ("location", "back"), ("pain_type", "radicular"),
+        ("conservative_tried", "yes"), ("imaging_structural", "disc"),
+    ]:  # fmt: skip
+        snapshot = machine.answer(snapshot, question_id, value)
+    for _ in range(2):
+        snapshot = machine.back(snapshot)
+    changed = machine.answer(snapshot, "conservative_tried", "no")
+    assert changed.finished
+    assert "imaging_structural" not in changed.answers
+    assert referral(changed.answers).row == "R4"
