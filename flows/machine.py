@@ -21,7 +21,7 @@ from typing import Any
 from transitions import Machine
 
 from flows import referral as rules
-from flows.questions import QUESTIONS, QUESTIONS_BY_ID, RED_FLAGS, Question
+from flows.questions import QUESTIONS, QUESTIONS_BY_ID, RED_FLAGS, Question, Severity
 
 # Bump whenever a question, an option or a transition changes.
 FLOW_VERSION = "1"
@@ -39,7 +39,7 @@ TRANSITIONS: list[dict[str, Any]] = [
     # Red flags, one after the other; any emergency flag ends the assessment at once.
     {
         "trigger": "next",
-        "source": [q.id for q in RED_FLAGS],
+        "source": [q.id for q in RED_FLAGS if q.severity is Severity.EMERGENCY],
         "dest": DONE,
         "conditions": "emergency_flag_raised",
     },
