@@ -48,6 +48,11 @@ class NewAssessmentAction:
 
 
 @dataclass(frozen=True, slots=True)
+class SummaryAction:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
 class DeleteAction:
     confirmed: bool
 
@@ -59,6 +64,7 @@ Action = (
     | ResumeAction
     | StartOverAction
     | NewAssessmentAction
+    | SummaryAction
     | DeleteAction
 )
 
@@ -83,6 +89,8 @@ def encode(action: Action) -> str:
             data = f"o:{aid}"
         case NewAssessmentAction():
             data = "n"
+        case SummaryAction():
+            data = "s"
         case DeleteAction(confirmed):
             data = "d:y" if confirmed else "d:n"
     assert len(data.encode()) <= MAX_BYTES, data
@@ -103,6 +111,9 @@ def decode(data: str | None) -> Action | None:
         return ResumeAction(int(match[1]))
     if match := _START_OVER.match(data):
         return StartOverAction(int(match[1]))
-    return {"n": NewAssessmentAction(), "d:y": DeleteAction(True), "d:n": DeleteAction(False)}.get(
-        data
-    )
+    return {
+        "n": NewAssessmentAction(),
+        "s": SummaryAction(),
+        "d:y": DeleteAction(True),
+        "d:n": DeleteAction(False),
+    }.get(data)

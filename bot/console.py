@@ -12,6 +12,7 @@ import html
 import re
 import sys
 import zlib
+from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings
@@ -23,7 +24,7 @@ from storage.repository import StateRepository
 _TAG = re.compile(r"</?[a-z]+>")
 INTRO = (
     "BackPath console. Type the number of an answer, or any text. "
-    "Commands: /start /restart /cancel /delete /privacy /help /quit"
+    "Commands: /start /restart /summary /cancel /delete /privacy /help /quit"
 )
 
 
@@ -53,6 +54,10 @@ class _Screen:
             self.buttons = [button for row in message.buttons for button in row]
             for number, button in enumerate(self.buttons, 1):
                 self._print(f"  [{number}] {button.label}")
+        for document in reply.documents:
+            path = Path(document.filename).resolve()
+            path.write_bytes(document.data)
+            self._print(f"\n({document.caption} Saved to {path})")
 
     def _print(self, text: str) -> None:
         print(text, file=self._out, flush=True)
@@ -76,6 +81,7 @@ async def run_console(
             "/delete": service.ask_delete,
             "/help": service.help,
             "/privacy": service.privacy,
+            "/summary": service.summary,
         }
         screen = _Screen(stdout)
         print(INTRO, file=stdout)

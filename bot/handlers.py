@@ -68,6 +68,12 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
                 chat_id, m.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(m.buttons)
             )
         )
+    for document in reply.documents:
+        await with_retry(
+            lambda d=document: context.bot.send_document(  # type: ignore[misc]
+                chat_id, d.data, filename=d.filename, caption=d.caption
+            )
+        )
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -95,6 +101,12 @@ async def on_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help."""
     await deliver(update, context, await _service(context).help(_user(update), update.update_id))
+
+
+async def on_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/summary: the last result for a doctor, as text and PDF."""
+    reply = await _service(context).summary(_user(update), update.update_id)
+    await deliver(update, context, reply)
 
 
 async def on_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -177,6 +189,7 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
         "delete": on_delete,
         "help": on_help,
         "privacy": on_privacy,
+        "summary": on_summary,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

@@ -13,6 +13,7 @@ from bot.actions import (
     NewAssessmentAction,
     ResumeAction,
     StartOverAction,
+    SummaryAction,
     WhyAction,
     encode,
 )
@@ -77,32 +78,36 @@ def new_assessment_button(label: str = texts.NEW_ASSESSMENT) -> tuple[tuple[Butt
 
 def result_message(referral: Referral, answers: Mapping[str, str]) -> Message:
     parts = [f"<b>{html.escape(referral.headline)}</b>"]
-    reasons = _reasons(referral, answers)
-    if reasons:
-        parts.append(f"<b>{texts.WHY}:</b>\n" + "\n".join(f"• {r}" for r in reasons))
+    why = reasons(referral, answers)
+    if why:
+        parts.append(f"<b>{texts.WHY}:</b>\n" + "\n".join(f"• {html.escape(r)}" for r in why))
     parts.append(f"<b>{texts.WHAT_THEY_DO}:</b> {html.escape(referral.clinician_does)}")
     parts.append(f"<b>{texts.MEANWHILE}:</b> {html.escape(referral.meanwhile)}")
-    signs = "\n".join(
-        f"• {html.escape(q.finding)}" for q in RED_FLAGS if q.severity is Severity.EMERGENCY
-    )
+    signs = "\n".join(f"• {html.escape(finding)}" for finding in emergency_signs())
     parts.append(f"<b>{texts.SEEK_HELP_AT_ONCE}:</b>\n{signs}")
     parts.append(texts.REFERRAL_NOTE)
     parts.append(f"<i>{texts.NOT_A_DIAGNOSIS}</i>")
-    return Message("\n\n".join(parts), new_assessment_button())
+    buttons = ((Button(texts.SUMMARY_BUTTON, encode(SummaryAction())),), *new_assessment_button())
+    return Message("\n\n".join(parts), buttons)
 
 
-def _reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
+def emergency_signs() -> list[str]:
+    return [q.finding for q in RED_FLAGS if q.severity is Severity.EMERGENCY]
+
+
+def reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
+    """Plain-text lines saying which answers led to this referral."""
     if referral.row == "R1":
         return [_flag_reason(q, answers) for q in emergency_flags(answers)]
     if referral.row == "R2":
         return [_flag_reason(q, answers) for q in urgent_flags(answers)]
-    reasons = []
+    lines = []
     for question_id in referral.because_of:
         question = QUESTIONS_BY_ID[question_id]
         option = question.option(answers.get(question_id, ""))
         if option is not None:
-            reasons.append(f"{html.escape(question.finding)}: {html.escape(option.label)}")
-    return reasons
+            lines.append(f"{question.finding}: {option.label}")
+    return lines
 
 
 def _flag_reason(question: Question, answers: Mapping[str, str]) -> str:
@@ -111,9 +116,7 @@ def _flag_reason(question: Question, answers: Mapping[str, str]) -> str:
     said = option.label if option else texts.YOU_TYPED
     if answers.get(REPORTED_EMERGENCY) == question.id:
         said = texts.YOU_TYPED
-    reason = (
-        f"{html.escape(question.finding)} ({html.escape(said)}). {html.escape(question.concern)}"
-    )
+    reason = f"{question.finding} ({said}). {question.concern}"
     if given == UNSURE and question.severity is Severity.EMERGENCY:
         reason += f" {texts.UNSURE_EMERGENCY_NOTE}"
     return reason

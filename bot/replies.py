@@ -18,10 +18,19 @@ class Message:
 
 
 @dataclass(frozen=True, slots=True)
+class Document:
+    filename: str
+    data: bytes
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """The effects of one user event, in the order they are shown."""
 
     messages: tuple[Message, ...] = ()
+    # Files sent after the messages (the PDF summary).
+    documents: tuple[Document, ...] = ()
     # For a button press: a short notice on the button (None: just stop the spinner).
     notice: str | None = None
     # Show the notice as an alert the user closes, rather than a passing toast.

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from bot import render, texts
+from bot import render, summary, texts
 from bot.actions import (
     AnswerAction,
     BackAction,
@@ -22,6 +22,7 @@ from bot.actions import (
     NewAssessmentAction,
     ResumeAction,
     StartOverAction,
+    SummaryAction,
     WhyAction,
     decode,
     encode,
@@ -30,7 +31,7 @@ from bot.replies import DUPLICATE, Button, Message, Reply
 from bot.user_locks import UserLocks
 from flows import machine
 from flows.questions import QUESTIONS_BY_ID
-from flows.referral import referral
+from flows.referral import REFERRALS_BY_ROW, referral
 from flows.understanding import emergency_sign, typed_option
 from storage.models import utcnow
 from storage.repository import ConcurrentUpdate, StateRepository, StoredAssessment, Transaction
@@ -169,6 +170,17 @@ class TriageService:
 
         return await self._run(user_id, update_id, handle)
 
+    async def summary(self, user_id: int, update_id: int | None = None) -> Reply:
+        """/summary: the last finished assessment, as a message and a PDF."""
+        return await self._run(user_id, update_id, lambda tx: self._summary(tx, user_id))
+
+    async def _summary(self, tx: Transaction, user_id: int) -> Reply:
+        finished = await tx.latest_finished(user_id)
+        if finished is None or finished.referral not in REFERRALS_BY_ROW:
+            return Reply((Message(texts.NO_SUMMARY),))
+        built = summary.build(finished)
+        return Reply((summary.as_message(built),), documents=(summary.as_pdf(built),))
+
     async def privacy(self, user_id: int, update_id: int | None = None) -> Reply:
         async def handle(tx: Transaction) -> Reply:
             return Reply((Message(texts.privacy(self._retention_days)),))
@@ -255,6 +267,8 @@ class TriageService:
                         # Never throw away unfinished answers on an old button.
                         return Reply((render.resume_offer(active.id, _date(active.started_at)),))
                     return await self._begin(tx, user_id, None)
+                case SummaryAction():
+                    return await self._summary(tx, user_id)
                 case DeleteAction(confirmed=True):
                     await tx.delete_user(user_id)
                     return Reply(edit=Message(texts.DELETED))

@@ -57,6 +57,7 @@ class FakeTelegram:
     messages: dict[int, SentMessage] = field(default_factory=dict)
     callback_answers: dict[str, str | None] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)
+    documents: list[tuple[int, str, bytes]] = field(default_factory=list)
     # Every visible effect, as (method, user or chat id): messages, edits, button answers.
     effects: list[tuple[str, int]] = field(default_factory=list)
 
@@ -141,6 +142,15 @@ class FakeTelegram:
         )
         self.messages[message.message_id] = message
         self.effects.append(("sendMessage", message.chat_id))
+        await self._notify()
+        return self._message_json(message)
+
+    async def _api_sendDocument(self, params: dict[str, Any]) -> Any:
+        upload = params["document"]
+        chat_id = int(params["chat_id"])
+        self.documents.append((chat_id, upload.filename, upload.file.read()))
+        message = SentMessage(next(self._message_ids), chat_id, params.get("caption", ""), [])
+        self.effects.append(("sendDocument", chat_id))
         await self._notify()
         return self._message_json(message)
 

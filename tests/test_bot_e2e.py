@@ -532,3 +532,60 @@ async def test_why_explains_the_question_in_an_alert(
         assert len(user.received) == count
         assert first.edits == 0
     assert why is not None and "cauda equina" in why
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+async def test_summary_for_the_doctor_as_text_and_pdf(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        (nothing,) = await user.send("/summary")
+        assert "no finished assessment" in nothing.text
+        await user.send("/start", expect=2)
+        result = await user.answer_all(PATHS["R5"])
+        assert result.button_labels == ["Summary for my doctor", "Start a new assessment"]
+        _, (summary,) = await user.tap("Summary for my doctor", result)
+        await telegram.wait_for(lambda: telegram.documents)
+        (again,) = await user.send("/summary")
+        await telegram.wait_for(lambda: len(telegram.documents) == 2)
+
+    assert again.text == summary.text
+    text = summary.visible
+    assert text.startswith("BackPath summary for your doctor")
+    assert "See a physical therapist" in text
+    assert "How long the pain has lasted: 6 weeks or more" in text
+    assert "Where it hurts: Both" in text
+    assert "Warning signs reported\n• none" in text
+    assert "Question set version\n• 1" in text
+    chat_id, filename, data = telegram.documents[0]
+    assert (
+        chat_id == USER and filename.startswith("backpath-summary-") and filename.endswith(".pdf")
+    )
+    printed = pdf_text(data)
+    for expected in ["BackPath summary for your doctor", "See a physical therapist",
+                     "Where it hurts: Both", "The kind of pain: Movement-related"]:  # fmt: skip
+        assert expected in printed
+
+
+async def test_summary_lists_the_red_flags_found(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(["No", "Not sure", "No", "Yes", "No", "No", "No"])
+        (summary,) = await user.send("/summary")
+        await telegram.wait_for(lambda: telegram.documents)
+
+    assert "Urgent: see a doctor today" in summary.visible
+    assert "Sudden leg weakness or not being able to stand (Not sure)" in summary.visible
+    assert "A high fever together with the pain (Yes)" in summary.visible
+    assert "A high fever together with the pain (Yes)" in pdf_text(telegram.documents[0][2])
