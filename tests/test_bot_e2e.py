@@ -36,7 +36,7 @@ async def test_full_assessment_reaches_its_referral(
     assert first_line(result).startswith(HEADLINES[row])
     assert "guidance, not a diagnosis" in result.text
     assert "Go to the emergency department at once if" in result.text
-    assert result.button_labels == ["Start a new assessment"]
+    assert result.button_labels == ["Summary for my doctor", "Start a new assessment"]
     # Every answered question was edited to show the answer, its keyboard removed.
     answered = [m for m in user.received if "Your answer:" in m.text]
     assert len(answered) == len(PATHS[row])
