@@ -8,9 +8,10 @@ import logging
 import signal
 from datetime import timedelta
 
-from telegram import Update
+from telegram import BotCommand, Update
 from telegram.ext import Application, ApplicationBuilder
 
+from bot import texts
 from bot.config import Settings
 from bot.handlers import add_handlers
 from bot.housekeeping import INTERVAL, Housekeeping
@@ -64,6 +65,9 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
         service = TriageService(repository, retention_days=settings.retention_days)
         application = build_application(settings, service, housekeeping)
         async with application:
+            await application.bot.set_my_commands(
+                [BotCommand(name, description) for name, description in texts.COMMANDS]
+            )
             await application.start()
             assert application.updater is not None
             # Pending updates are kept: presses sent while the bot was down still count.

@@ -49,6 +49,16 @@ def privacy(retention_days: int) -> str:
     )
 
 
+# Telegram's command menu, in this order.
+COMMANDS = (
+    ("start", "Begin, or carry on with an unfinished assessment"),
+    ("summary", "Your last result, for your doctor"),
+    ("restart", "Start a new assessment"),
+    ("privacy", "What is stored and for how long"),
+    ("delete", "Erase everything stored about you"),
+    ("help", "How BackPath works"),
+)
+
 BLOCK_TITLES = {
     Block.RED_FLAGS: "Warning signs",
     Block.PAIN: "About your pain",

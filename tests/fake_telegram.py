@@ -58,6 +58,7 @@ class FakeTelegram:
     callback_answers: dict[str, str | None] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)
     documents: list[tuple[int, str, bytes]] = field(default_factory=list)
+    commands: dict[str, list[str]] = field(default_factory=dict)  # by language code
     # Every visible effect, as (method, user or chat id): messages, edits, button answers.
     effects: list[tuple[str, int]] = field(default_factory=list)
 
@@ -114,6 +115,11 @@ class FakeTelegram:
 
     async def _api_getMe(self, params: dict[str, Any]) -> Any:
         return BOT_USER
+
+    async def _api_setMyCommands(self, params: dict[str, Any]) -> Any:
+        language = params.get("language_code", "")
+        self.commands[language] = [c["command"] for c in json.loads(params["commands"])]
+        return True
 
     async def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
         return True

@@ -589,3 +589,11 @@ async def test_summary_lists_the_red_flags_found(
     assert "Sudden leg weakness or not being able to stand (Not sure)" in summary.visible
     assert "A high fever together with the pain (Yes)" in summary.visible
     assert "A high fever together with the pain (Yes)" in pdf_text(telegram.documents[0][2])
+
+
+async def test_the_command_menu_is_set_at_start(
+    running_bot: RunningBot, telegram: FakeTelegram
+) -> None:
+    async with running_bot():
+        pass
+    assert telegram.commands[""] == ["start", "summary", "restart", "privacy", "delete", "help"]
