@@ -68,7 +68,7 @@ Action = (
     | DeleteAction
 )
 
-_ANSWER = re.compile(r"^a:(\d{1,19}):([a-z_]{1,32}):([a-z_]{1,16})$")
+_ANSWER = re.compile(r"^a:(\d{1,19}):([a-z_]{1,32}):([a-z0-9_]{1,16})$")
 _BACK = re.compile(r"^b:(\d{1,19}):([a-z_]{1,32})$")
 _WHY = re.compile(r"^w:([a-z_]{1,32})$")
 _RESUME = re.compile(r"^r:(\d{1,19})$")

@@ -24,9 +24,12 @@ from flows import referral as rules
 from flows.questions import QUESTIONS, QUESTIONS_BY_ID, RED_FLAGS, Question, Severity
 
 # Bump whenever a question, an option or a transition changes.
-FLOW_VERSION = "1"
+FLOW_VERSION = "2"
 
 DONE = "done"
+# Questions are only ever asked in this order (the graph runs forward), so "ahead of the
+# pending question" is a comparison of positions.
+_QUESTION_ORDER: dict[str, int] = {q.id: i for i, q in enumerate(QUESTIONS)}
 FIRST_QUESTION = RED_FLAGS[0].id
 STATES: tuple[str, ...] = (*(q.id for q in QUESTIONS), DONE)
 
@@ -174,9 +177,14 @@ def answer(snapshot: Snapshot, question_id: str, value: str) -> Snapshot:
     ):
         state = _fire("next", state, answers)
         history = (*history, later.id)
-    # Answers off the path (a branch the change left) must not count for the referral.
-    kept = {q: answers[q] for q in history if q in answers}
-    kept |= {k: v for k, v in answers.items() if k == rules.REPORTED_EMERGENCY}
+    # Answers to questions the path has passed without asking them (a branch the change
+    # left) must not count; answers to questions still ahead are kept for later.
+    ahead = _QUESTION_ORDER.get(state, len(_QUESTION_ORDER))
+    kept = {
+        q: v
+        for q, v in answers.items()
+        if q in history or _QUESTION_ORDER.get(q, -1) >= ahead or q == rules.REPORTED_EMERGENCY
+    }
     return Snapshot(state, MappingProxyType(kept), history)
 
 

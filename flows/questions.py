@@ -56,7 +56,14 @@ YES, NO, UNSURE = "yes", "no", "unsure"
 YES_NO_UNSURE = (Option(YES, "Yes"), Option(NO, "No"), Option(UNSURE, "Not sure"))
 YES_NO = (Option(YES, "Yes"), Option(NO, "No"))
 
-ACUTE, PERSISTENT = "acute", "persistent"
+PERSISTENT = "persistent"
+# Acute pain (under six weeks) by how long it has lasted so far, in days: the bounds time
+# the six-week follow-up reminder.
+ACUTE_RANGES: dict[str, tuple[int, int]] = {
+    "acute_0_2": (0, 14),
+    "acute_2_4": (14, 28),
+    "acute_4_6": (28, 42),
+}
 RADICULAR, MECHANICAL, NONSPECIFIC = "radicular", "mechanical", "nonspecific"
 DISC_OR_STENOSIS, HIP_JOINT, DEFORMITY, NO_DAMAGE = "disc", "hip", "deformity", "none"
 
@@ -140,7 +147,12 @@ DURATION = Question(
     "duration",
     Block.PAIN,
     "How long have you had this pain?",
-    (Option(ACUTE, "Less than 6 weeks"), Option(PERSISTENT, "6 weeks or more")),
+    (
+        Option("acute_0_2", "Under 2 weeks"),
+        Option("acute_2_4", "2 to 4 weeks"),
+        Option("acute_4_6", "4 to 6 weeks"),
+        Option(PERSISTENT, "6 weeks or more"),
+    ),
     "how long the pain has lasted",
     why="Most new back pain settles within a few weeks. Pain that lasts 6 weeks or more "
     "is usually looked at by a specialist.",

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from flows.questions import (
-    ACUTE,
+    ACUTE_RANGES,
     DEFORMITY,
     DISC_OR_STENOSIS,
     HIP_JOINT,
@@ -71,7 +71,7 @@ def urgent_flags(answers: Answers) -> list[Question]:
 
 
 def is_acute(answers: Answers) -> bool:
-    return answers.get("duration") == ACUTE
+    return answers.get("duration") in ACUTE_RANGES
 
 
 def is_persistent(answers: Answers) -> bool:

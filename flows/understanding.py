@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from flows.questions import ACUTE, PERSISTENT, Question
+from flows.questions import ACUTE_RANGES, PERSISTENT, Question
 
 PERSISTENT_AFTER_DAYS = 42  # six weeks
 
@@ -65,7 +65,9 @@ def duration_answer(text: str) -> str | None:
     days = duration_in_days(text)
     if days is None:
         return None
-    return PERSISTENT if days >= PERSISTENT_AFTER_DAYS else ACUTE
+    if days >= PERSISTENT_AFTER_DAYS:
+        return PERSISTENT
+    return next(value for value, (_, upper) in ACUTE_RANGES.items() if days < upper)
 
 
 # Each pattern reports the sign itself, not its absence: "I can't control my bladder"

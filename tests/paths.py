@@ -5,7 +5,7 @@ NO_RED_FLAGS = ["No"] * 7
 PATHS: dict[str, list[str]] = {
     "R1": ["Yes"],
     "R2": ["No", "No", "No", "Yes", "No", "No", "No"],
-    "R3": [*NO_RED_FLAGS, "Less than 6 weeks", "Lower back", "Movement-related"],
+    "R3": [*NO_RED_FLAGS, "Under 2 weeks", "Lower back", "Movement-related"],
     "R4": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type", "No, not yet"],
     "R5": [*NO_RED_FLAGS, "6 weeks or more", "Both", "Movement-related", "No, not yet"],
     "R6": [*NO_RED_FLAGS, "6 weeks or more", "Hip or groin", "Neither / not sure", "No, not yet"],

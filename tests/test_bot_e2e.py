@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from bot.config import Settings
+from flows.machine import FLOW_VERSION
 from tests.conftest import Chat, RunningBot
 from tests.fake_telegram import FakeTelegram, SentMessage
 from tests.paths import HEADLINES, PATHS
@@ -173,7 +174,7 @@ async def test_typed_duration_is_understood(running_bot: RunningBot, chat: type[
         await user.send("/start", expect=2)
         await user.answer_all(["No"] * 7)
         understood, location = await user.send("about 3 weeks", expect=2)
-        assert understood.text == "Got it: <b>Less than 6 weeks</b>."
+        assert understood.text == "Got it: <b>2 to 4 weeks</b>."
         assert "Where is the pain?" in location.text
         # Acute pain skips the care questions: 10 questions in all.
         assert location.text.startswith("<b>Question 9 of 10</b>")
@@ -514,11 +515,11 @@ async def test_a_changed_answer_only_reasks_where_the_path_changes(
         for _ in range(3):
             _, (earlier,) = await user.tap("◀ Back")
         assert earlier.visible.startswith("Question 8 of 13")
-        _, (result,) = await user.tap("Less than 6 weeks", earlier)
+        _, (result,) = await user.tap("4 to 6 weeks", earlier)
 
     assert first_line(result).startswith("See your primary care doctor")
     assert "where it hurts: Both" not in result.visible  # R3 explains with the duration
-    assert "how long the pain has lasted: Less than 6 weeks" in result.visible
+    assert "how long the pain has lasted: 4 to 6 weeks" in result.visible
 
 
 async def test_why_explains_the_question_in_an_alert(
@@ -564,7 +565,7 @@ async def test_summary_for_the_doctor_as_text_and_pdf(
     assert "How long the pain has lasted: 6 weeks or more" in text
     assert "Where it hurts: Both" in text
     assert "Warning signs reported\n• none" in text
-    assert "Question set version\n• 1" in text
+    assert f"Question set version\n• {FLOW_VERSION}" in text
     chat_id, filename, data = telegram.documents[0]
     assert (
         chat_id == USER and filename.startswith("backpath-summary-") and filename.endswith(".pdf")

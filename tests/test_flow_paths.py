@@ -81,7 +81,7 @@ def test_progress_counts_down_to_the_end_of_the_longest_remaining_path() -> None
     for question_id in [q.id for q in RED_FLAGS]:
         snapshot = machine.answer(snapshot, question_id, "no")
     assert machine.progress(snapshot) == (8, 13)
-    snapshot = machine.answer(snapshot, "duration", "acute")
+    snapshot = machine.answer(snapshot, "duration", "acute_0_2")
     assert machine.progress(snapshot) == (9, 10)
 
 

@@ -17,7 +17,7 @@ FAILED = {**PERSISTENT, "pain_type": "radicular", "conservative_tried": "yes"}
     [
         ({"bowel_bladder": "yes"}, "R1", Urgency.EMERGENCY, "emergency department"),
         ({**CLEAR, "fever": "yes"}, "R2", Urgency.URGENT, "doctor today"),
-        ({**CLEAR, "duration": "acute", "pain_type": "radicular"}, "R3", Urgency.ROUTINE,
+        ({**CLEAR, "duration": "acute_2_4", "pain_type": "radicular"}, "R3", Urgency.ROUTINE,
          "primary care doctor"),
         ({**PERSISTENT, "pain_type": "radicular", "conservative_tried": "no"}, "R4",
          Urgency.ROUTINE, "physiatrist"),
@@ -56,12 +56,12 @@ def test_structural_damage_that_does_not_limit_daily_life_goes_to_pain_managemen
 def test_every_red_flag_answered_yes_escalates(flag: str) -> None:
     expected = "R1" if QUESTIONS_BY_ID[flag].severity is Severity.EMERGENCY else "R2"
     # Even with answers that would otherwise give the mildest referral.
-    assert referral({**CLEAR, "duration": "acute", flag: "yes"}).row == expected
+    assert referral({**CLEAR, "duration": "acute_2_4", flag: "yes"}).row == expected
 
 
 @pytest.mark.parametrize("flag", [q.id for q in RED_FLAGS])
 def test_not_sure_on_any_red_flag_is_at_least_urgent(flag: str) -> None:
-    assert referral({**CLEAR, "duration": "acute", flag: "unsure"}).row == "R2"
+    assert referral({**CLEAR, "duration": "acute_2_4", flag: "unsure"}).row == "R2"
 
 
 def test_emergency_beats_urgent() -> None:

@@ -11,11 +11,11 @@ from flows.understanding import duration_answer, emergency_sign, typed_option
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("3 weeks", "acute"),
-        ("10 days", "acute"),
-        ("about 5 wks", "acute"),
-        ("a couple of weeks", "acute"),
-        ("since yesterday", "acute"),
+        ("3 weeks", "acute_2_4"),
+        ("10 days", "acute_0_2"),
+        ("about 5 wks", "acute_4_6"),
+        ("a couple of weeks", "acute_2_4"),
+        ("since yesterday", "acute_0_2"),
         ("2 months", "persistent"),
         ("a year", "persistent"),
         ("six weeks", "persistent"),
