@@ -53,6 +53,26 @@ class SummaryAction:
 
 
 @dataclass(frozen=True, slots=True)
+class RemindAction:
+    """Set the six-week follow-up for a finished assessment."""
+
+    assessment_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class CancelReminderAction:
+    reminder_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUpAction:
+    """The answer to a follow-up: is the pain better?"""
+
+    reminder_id: int
+    better: bool
+
+
+@dataclass(frozen=True, slots=True)
 class DeleteAction:
     confirmed: bool
 
@@ -65,12 +85,18 @@ Action = (
     | StartOverAction
     | NewAssessmentAction
     | SummaryAction
+    | RemindAction
+    | CancelReminderAction
+    | FollowUpAction
     | DeleteAction
 )
 
 _ANSWER = re.compile(r"^a:(\d{1,19}):([a-z_]{1,32}):([a-z0-9_]{1,16})$")
 _BACK = re.compile(r"^b:(\d{1,19}):([a-z_]{1,32})$")
 _WHY = re.compile(r"^w:([a-z_]{1,32})$")
+_REMIND = re.compile(r"^m:(\d{1,19})$")
+_CANCEL_REMINDER = re.compile(r"^x:(\d{1,19})$")
+_FOLLOW_UP = re.compile(r"^f:(\d{1,19}):([yn])$")
 _RESUME = re.compile(r"^r:(\d{1,19})$")
 _START_OVER = re.compile(r"^o:(\d{1,19})$")
 
@@ -91,6 +117,12 @@ def encode(action: Action) -> str:
             data = "n"
         case SummaryAction():
             data = "s"
+        case RemindAction(aid):
+            data = f"m:{aid}"
+        case CancelReminderAction(rid):
+            data = f"x:{rid}"
+        case FollowUpAction(rid, better):
+            data = f"f:{rid}:{'y' if better else 'n'}"
         case DeleteAction(confirmed):
             data = "d:y" if confirmed else "d:n"
     assert len(data.encode()) <= MAX_BYTES, data
@@ -107,6 +139,12 @@ def decode(data: str | None) -> Action | None:
         return BackAction(int(match[1]), match[2])
     if match := _WHY.match(data):
         return WhyAction(match[1])
+    if match := _REMIND.match(data):
+        return RemindAction(int(match[1]))
+    if match := _CANCEL_REMINDER.match(data):
+        return CancelReminderAction(int(match[1]))
+    if match := _FOLLOW_UP.match(data):
+        return FollowUpAction(int(match[1]), match[2] == "y")
     if match := _RESUME.match(data):
         return ResumeAction(int(match[1]))
     if match := _START_OVER.match(data):

@@ -6,17 +6,24 @@ import asyncio
 import contextlib
 import logging
 import signal
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from telegram import BotCommand, Update
+from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder
 
 from bot import texts
 from bot.config import Settings
 from bot.handlers import add_handlers
 from bot.housekeeping import INTERVAL, Housekeeping
+from bot.keyboards import inline_keyboard
+from bot.reminders import ReminderSender
+from bot.replies import Message
+from bot.retry import with_retry
 from bot.service import TriageService
 from storage.database import create_engine, create_schema
+from storage.models import utcnow
 from storage.repository import StateRepository
 
 log = logging.getLogger(__name__)
@@ -29,7 +36,11 @@ CONCURRENT_UPDATES = 64
 
 
 def build_application(
-    settings: Settings, service: TriageService, housekeeping: Housekeeping
+    settings: Settings,
+    service: TriageService,
+    housekeeping: Housekeeping,
+    repository: StateRepository,
+    clock: Callable[[], datetime] = utcnow,
 ) -> Application:  # type: ignore[type-arg]
     application = (
         ApplicationBuilder()
@@ -47,10 +58,33 @@ def build_application(
     application.job_queue.run_repeating(
         clean_up, interval=INTERVAL, first=HOUSEKEEPING_FIRST_RUN, name="housekeeping"
     )
+
+    async def send(user_id: int, message: Message) -> None:
+        await with_retry(
+            lambda: application.bot.send_message(
+                user_id,
+                message.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=inline_keyboard(message.buttons),
+            )
+        )
+
+    reminders = ReminderSender(repository, send, clock)
+
+    async def send_due_reminders(_context: object) -> None:
+        await reminders.run()
+
+    application.job_queue.run_repeating(
+        send_due_reminders, interval=settings.reminder_check_seconds, first=1, name="reminders"
+    )
     return application
 
 
-async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
+async def serve(
+    settings: Settings,
+    stop: asyncio.Event | None = None,
+    clock: Callable[[], datetime] = utcnow,
+) -> None:
     """Run the bot with long polling until `stop` is set or SIGINT/SIGTERM arrives.
 
     Raises DatabaseUnavailable or telegram.error.InvalidToken before serving anything if
@@ -61,9 +95,9 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     try:
         await create_schema(engine)
         repository = StateRepository(engine)
-        housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days))
-        service = TriageService(repository, retention_days=settings.retention_days)
-        application = build_application(settings, service, housekeeping)
+        housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days), clock)
+        service = TriageService(repository, retention_days=settings.retention_days, now=clock)
+        application = build_application(settings, service, housekeeping, repository, clock)
         async with application:
             await application.bot.set_my_commands(
                 [BotCommand(name, description) for name, description in texts.COMMANDS]

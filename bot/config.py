@@ -23,6 +23,8 @@ class Settings(BaseSettings):
     # How long a write waits for a locked SQLite database before the user is told to retry.
     database_busy_timeout_ms: int = Field(default=5_000, ge=0, le=60_000)
     log_level: LogLevel = "INFO"
+    # How often due follow-up reminders are looked for and sent.
+    reminder_check_seconds: float = Field(default=60, gt=0)
     # Unfinished assessments idle this long are deleted by the hourly housekeeping job.
     retention_days: int = Field(default=90, ge=1)
     # Seconds getUpdates waits for news before asking again (Telegram's long polling).

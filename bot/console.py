@@ -82,6 +82,7 @@ async def run_console(
             "/help": service.help,
             "/privacy": service.privacy,
             "/summary": service.summary,
+            "/reminders": service.reminders,
         }
         screen = _Screen(stdout)
         print(INTRO, file=stdout)

@@ -109,6 +109,12 @@ async def on_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await deliver(update, context, reply)
 
 
+async def on_reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/reminders: list and cancel follow-ups."""
+    reply = await _service(context).reminders(_user(update), update.update_id)
+    await deliver(update, context, reply)
+
+
 async def on_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/privacy: what is stored, for how long, how to delete it."""
     reply = await _service(context).privacy(_user(update), update.update_id)
@@ -190,6 +196,7 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
         "help": on_help,
         "privacy": on_privacy,
         "summary": on_summary,
+        "reminders": on_reminders,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

@@ -10,7 +10,9 @@ from bot import texts
 from bot.actions import (
     AnswerAction,
     BackAction,
+    FollowUpAction,
     NewAssessmentAction,
+    RemindAction,
     ResumeAction,
     StartOverAction,
     SummaryAction,
@@ -19,6 +21,7 @@ from bot.actions import (
 )
 from bot.replies import Button, Message
 from flows import machine
+from flows.followup import follow_up_days
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, Question, Severity
 from flows.referral import (
     REPORTED_EMERGENCY,
@@ -52,6 +55,16 @@ def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
     return Message("\n".join(lines), (*answers, extras))
 
 
+def follow_up_message(reminder_id: int) -> Message:
+    return Message(
+        texts.FOLLOW_UP_QUESTION,
+        (
+            (Button(texts.FOLLOW_UP_BETTER, encode(FollowUpAction(reminder_id, True))),),
+            (Button(texts.FOLLOW_UP_NOT_BETTER, encode(FollowUpAction(reminder_id, False))),),
+        ),
+    )
+
+
 def went_back_message(question: Question) -> Message:
     return Message(f"{html.escape(question.text)}\n\n{texts.WENT_BACK}")
 
@@ -76,7 +89,9 @@ def new_assessment_button(label: str = texts.NEW_ASSESSMENT) -> tuple[tuple[Butt
     return ((Button(label, encode(NewAssessmentAction())),),)
 
 
-def result_message(referral: Referral, answers: Mapping[str, str]) -> Message:
+def result_message(
+    referral: Referral, answers: Mapping[str, str], assessment_id: int | None = None
+) -> Message:
     parts = [f"<b>{html.escape(referral.headline)}</b>"]
     why = reasons(referral, answers)
     if why:
@@ -87,7 +102,14 @@ def result_message(referral: Referral, answers: Mapping[str, str]) -> Message:
     parts.append(f"<b>{texts.SEEK_HELP_AT_ONCE}:</b>\n{signs}")
     parts.append(texts.REFERRAL_NOTE)
     parts.append(f"<i>{texts.NOT_A_DIAGNOSIS}</i>")
-    buttons = ((Button(texts.SUMMARY_BUTTON, encode(SummaryAction())),), *new_assessment_button())
+    buttons: tuple[tuple[Button, ...], ...] = (
+        (Button(texts.SUMMARY_BUTTON, encode(SummaryAction())),),
+        *new_assessment_button(),
+    )
+    days = follow_up_days(answers)
+    if referral.follow_up and days is not None and assessment_id is not None:
+        remind = Button(texts.remind_button(days), encode(RemindAction(assessment_id)))
+        buttons = ((remind,), *buttons)
     return Message("\n\n".join(parts), buttons)
 
 

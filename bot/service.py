@@ -10,7 +10,7 @@ a redelivered update (same `update_id`) is recognised and skipped.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -18,8 +18,11 @@ from bot import render, summary, texts
 from bot.actions import (
     AnswerAction,
     BackAction,
+    CancelReminderAction,
     DeleteAction,
+    FollowUpAction,
     NewAssessmentAction,
+    RemindAction,
     ResumeAction,
     StartOverAction,
     SummaryAction,
@@ -30,6 +33,7 @@ from bot.actions import (
 from bot.replies import DUPLICATE, Button, Message, Reply
 from bot.user_locks import UserLocks
 from flows import machine
+from flows.followup import follow_up_answers, follow_up_days
 from flows.questions import QUESTIONS_BY_ID
 from flows.referral import REFERRALS_BY_ROW, referral
 from flows.understanding import emergency_sign, typed_option
@@ -181,6 +185,54 @@ class TriageService:
         built = summary.build(finished)
         return Reply((summary.as_message(built),), documents=(summary.as_pdf(built),))
 
+    async def reminders(self, user_id: int, update_id: int | None = None) -> Reply:
+        """/reminders: the pending follow-ups, each with a cancel button."""
+
+        async def handle(tx: Transaction) -> Reply:
+            return Reply((await self._reminder_list(tx, user_id),))
+
+        return await self._run(user_id, update_id, handle)
+
+    async def _reminder_list(self, tx: Transaction, user_id: int) -> Message:
+        pending = await tx.pending_reminders(user_id)
+        if not pending:
+            return Message(texts.NO_REMINDERS)
+        buttons = tuple(
+            (
+                Button(
+                    texts.cancel_reminder_button(_date(r.due_at)),
+                    encode(CancelReminderAction(r.id)),
+                ),
+            )
+            for r in pending
+        )
+        return Message(texts.REMINDERS_TITLE, buttons)
+
+    async def _set_reminder(self, tx: Transaction, user_id: int, assessment_id: int) -> Reply:
+        finished = await tx.finished_assessment(user_id, assessment_id)
+        days = follow_up_days(finished.answers) if finished else None
+        if finished is None or days is None:
+            return Reply(notice=texts.REMINDER_NOT_POSSIBLE)
+        due = self._now() + timedelta(days=days)
+        if await tx.add_reminder(user_id, assessment_id, due) is None:
+            return Reply(notice=texts.REMINDER_EXISTS)
+        return Reply((Message(texts.reminder_set(_date(due))),))
+
+    async def _follow_up(
+        self, tx: Transaction, user_id: int, reminder_id: int, better: bool
+    ) -> Reply:
+        reminder = await tx.reminder(user_id, reminder_id)
+        if reminder is None or not await tx.close_reminder(user_id, reminder_id):
+            return Reply(notice=texts.FOLLOW_UP_ANSWERED)
+        answer = texts.FOLLOW_UP_BETTER if better else texts.FOLLOW_UP_NOT_BETTER
+        edit = Message(f"{texts.FOLLOW_UP_QUESTION}\n\n{texts.your_answer(answer)}")
+        if better:
+            return Reply((Message(texts.GLAD_BETTER),), edit=edit)
+        earlier = await tx.finished_assessment(user_id, reminder.assessment_id)
+        known = follow_up_answers(earlier.answers if earlier else {})
+        reply = await self._begin(tx, user_id, texts.FOLLOW_UP_START, known)
+        return replace(reply, edit=edit)
+
     async def privacy(self, user_id: int, update_id: int | None = None) -> Reply:
         async def handle(tx: Transaction) -> Reply:
             return Reply((Message(texts.privacy(self._retention_days)),))
@@ -269,6 +321,17 @@ class TriageService:
                     return await self._begin(tx, user_id, None)
                 case SummaryAction():
                     return await self._summary(tx, user_id)
+                case RemindAction(assessment_id):
+                    return await self._set_reminder(tx, user_id, assessment_id)
+                case CancelReminderAction(reminder_id):
+                    cancelled = await tx.cancel_reminder(user_id, reminder_id)
+                    if not cancelled:
+                        return Reply(notice=texts.REMINDER_GONE)
+                    return Reply(
+                        notice=texts.REMINDER_CANCELLED, edit=await self._reminder_list(tx, user_id)
+                    )
+                case FollowUpAction(reminder_id, better):
+                    return await self._follow_up(tx, user_id, reminder_id, better)
                 case DeleteAction(confirmed=True):
                     await tx.delete_user(user_id)
                     return Reply(edit=Message(texts.DELETED))
@@ -347,12 +410,24 @@ class TriageService:
             # The referral is health data: only at DEBUG.
             log.info("assessment %s finished", saved.id)
             log.debug("assessment %s referral %s", saved.id, result.row)
-            return Reply((render.result_message(result, after.answers),))
+            return Reply((render.result_message(result, after.answers, saved.id),))
         return Reply((render.question_message(saved.id, after),))
 
-    async def _begin(self, tx: Transaction, user_id: int, prefix: str | None) -> Reply:
-        started = await tx.start_assessment(user_id, machine.FLOW_VERSION, machine.FIRST_QUESTION)
-        first = render.question_message(started.id, machine.start())
+    async def _begin(
+        self,
+        tx: Transaction,
+        user_id: int,
+        prefix: str | None,
+        known: Mapping[str, str] | None = None,
+    ) -> Reply:
+        """A new assessment (dropping any unfinished one) and its first question."""
+        snapshot = machine.start(known)
+        started = await tx.start_assessment(user_id, machine.FLOW_VERSION, snapshot.state)
+        if known:
+            started = await tx.save_progress(
+                started, state=snapshot.state, answers=snapshot.answers, history=()
+            )
+        first = render.question_message(started.id, snapshot)
         return Reply((Message(prefix), first) if prefix else (first,))
 
     def _is_returning(self, active: StoredAssessment) -> bool:

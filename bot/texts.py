@@ -27,6 +27,7 @@ HELP = (
     "/delete - erase everything I have stored about you\n"
     "/privacy - what I store and for how long\n"
     "/summary - your last result, for your doctor (also as a PDF)\n"
+    "/reminders - see or cancel your follow-up reminders\n"
     "/help - this message\n\n"
     "<i>This is guidance, not a diagnosis. In an emergency call your local emergency "
     "number.</i>"
@@ -54,6 +55,7 @@ COMMANDS = (
     ("start", "Begin, or carry on with an unfinished assessment"),
     ("summary", "Your last result, for your doctor"),
     ("restart", "Start a new assessment"),
+    ("reminders", "See or cancel your follow-up reminders"),
     ("privacy", "What is stored and for how long"),
     ("delete", "Erase everything stored about you"),
     ("help", "How BackPath works"),
@@ -96,6 +98,43 @@ RESUMING = "Carrying on where you stopped."
 STARTING_OVER = "Starting a new assessment."
 NEW_ASSESSMENT = "Start a new assessment"
 SUMMARY_BUTTON = "Summary for my doctor"
+
+
+def remind_button(days: int) -> str:
+    return f"Remind me in {days} days if it's not better"
+
+
+def reminder_set(when: str) -> str:
+    return (
+        f"Done. On {when} I'll ask you whether your pain is better. If it isn't, we'll look "
+        "at which specialist fits. /reminders shows or cancels it."
+    )
+
+
+REMINDER_EXISTS = "A reminder for this assessment is already set. /reminders shows it."
+REMINDER_NOT_POSSIBLE = "A reminder only fits a result for recent pain; this one is closed."
+NO_REMINDERS = "You have no reminders set."
+REMINDERS_TITLE = "Your reminders (tap one to cancel it):"
+
+
+def cancel_reminder_button(when: str) -> str:
+    return f"Cancel the reminder of {when}"
+
+
+REMINDER_CANCELLED = "Reminder cancelled."
+REMINDER_GONE = "That reminder is no longer pending."
+FOLLOW_UP_QUESTION = (
+    "Hi, it's BackPath. When you last checked in, your pain was recent. It has now lasted "
+    "about six weeks. <b>Is your pain better?</b>"
+)
+FOLLOW_UP_BETTER = "Yes, it's better"
+FOLLOW_UP_NOT_BETTER = "No, not better"
+GLAD_BETTER = "Good to hear. Keep active, and come back with /start if the pain returns or changes."
+FOLLOW_UP_START = (
+    "Pain that has not settled after six weeks is usually worth a specialist's look. First "
+    "the warning signs again, then a few questions about the care you have had."
+)
+FOLLOW_UP_ANSWERED = "You already answered this check-in."
 NO_SUMMARY = "There is no finished assessment to summarise yet. Send /start to do one."
 SUMMARY_TITLE = "BackPath summary for your doctor"
 SUMMARY_DATE = "Date"

@@ -21,7 +21,14 @@ from typing import Any
 from transitions import Machine
 
 from flows import referral as rules
-from flows.questions import QUESTIONS, QUESTIONS_BY_ID, RED_FLAGS, Question, Severity
+from flows.questions import (
+    QUESTIONS,
+    QUESTIONS_BY_ID,
+    RED_FLAG_IDS,
+    RED_FLAGS,
+    Question,
+    Severity,
+)
 
 # Bump whenever a question, an option or a transition changes.
 FLOW_VERSION = "2"
@@ -156,8 +163,12 @@ class Snapshot:
         return Snapshot(state, self.answers, self.history)
 
 
-def start() -> Snapshot:
-    return Snapshot()
+def start(known: Mapping[str, str] | None = None) -> Snapshot:
+    """A new assessment; `known` answers (never red flags) are used when their question
+    comes up instead of asking it."""
+    if known and RED_FLAG_IDS & known.keys():
+        raise ValueError("red flags are always asked")
+    return Snapshot(answers=MappingProxyType(dict(known or {})))
 
 
 def answer(snapshot: Snapshot, question_id: str, value: str) -> Snapshot:

@@ -117,6 +117,8 @@ class Referral:
     meanwhile: str
     # Questions whose answers explain this row (red-flag rows explain with the flags).
     because_of: tuple[str, ...] = ()
+    # Offer to ask again when the pain reaches six weeks (flows/followup.py).
+    follow_up: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,7 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
             "Keep as active as the pain allows. If it is not better once it has lasted "
             "6 weeks, go back: that is when a specialist is usually considered.",
             ("duration",),
+            follow_up=True,
         ),
         is_acute,
     ),

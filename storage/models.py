@@ -79,3 +79,30 @@ class ProcessedUpdateRow(Base):
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     user_id: Mapped[int | None] = mapped_column(index=True)
     processed_at: Mapped[datetime] = mapped_column(index=True)
+
+
+class ReminderStatus:
+    PENDING = "pending"  # waiting for its due time
+    SENT = "sent"  # the question "is it better?" went out; waiting for the answer
+    DONE = "done"  # answered
+    CANCELLED = "cancelled"
+
+
+class ReminderRow(Base):
+    """A follow-up question due at a given time (the six-week check after acute pain)."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (
+        Index("ix_reminders_status_due", "status", "due_at"),
+        {"sqlite_autoincrement": True},
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(index=True)
+    assessment_id: Mapped[int] = mapped_column(
+        ForeignKey("assessments.id", ondelete="CASCADE"), unique=True
+    )
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]

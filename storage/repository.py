@@ -18,7 +18,15 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from storage.models import AnswerRow, AssessmentRow, ProcessedUpdateRow, Status, utcnow
+from storage.models import (
+    AnswerRow,
+    AssessmentRow,
+    ProcessedUpdateRow,
+    ReminderRow,
+    ReminderStatus,
+    Status,
+    utcnow,
+)
 
 
 class ConcurrentUpdate(RuntimeError):
@@ -63,6 +71,19 @@ class StoredAnswer:
     question_id: str
     value: str
     answered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredReminder:
+    id: int
+    user_id: int
+    assessment_id: int
+    due_at: datetime
+    status: str
+
+    @classmethod
+    def from_row(cls, row: ReminderRow) -> StoredReminder:
+        return cls(row.id, row.user_id, row.assessment_id, _aware(row.due_at), row.status)
 
 
 def _aware(moment: datetime) -> datetime:
@@ -224,6 +245,7 @@ class Transaction:
 
     async def delete_user(self, user_id: int) -> int:
         """Erase every row about the user; the number of assessments removed."""
+        await self._session.execute(delete(ReminderRow).where(ReminderRow.user_id == user_id))
         ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id)
         await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
         result = await self._session.execute(
@@ -243,8 +265,110 @@ class Transaction:
             select(func.count())
             .select_from(ProcessedUpdateRow)
             .where(ProcessedUpdateRow.user_id == user_id),
+            select(func.count()).select_from(ReminderRow).where(ReminderRow.user_id == user_id),
         ]
         return sum([await self._session.scalar(c) or 0 for c in counts])
+
+    async def finished_assessment(
+        self, user_id: int, assessment_id: int
+    ) -> StoredAssessment | None:
+        row = await self._session.scalar(
+            select(AssessmentRow).where(
+                AssessmentRow.id == assessment_id,
+                AssessmentRow.user_id == user_id,
+                AssessmentRow.status == Status.FINISHED,
+            )
+        )
+        return StoredAssessment.from_row(row) if row else None
+
+    # --- reminders ---------------------------------------------------------------------
+
+    async def add_reminder(
+        self, user_id: int, assessment_id: int, due_at: datetime
+    ) -> StoredReminder | None:
+        """A pending reminder for a finished assessment; None if it already has one."""
+        existing = await self._session.scalar(
+            select(ReminderRow).where(ReminderRow.assessment_id == assessment_id)
+        )
+        if existing is not None:
+            return None
+        row = ReminderRow(
+            user_id=user_id,
+            assessment_id=assessment_id,
+            due_at=due_at,
+            status=ReminderStatus.PENDING,
+            created_at=utcnow(),
+            sent_at=None,
+        )
+        self._session.add(row)
+        await self._session.flush()
+        return StoredReminder.from_row(row)
+
+    async def reminder(self, user_id: int, reminder_id: int) -> StoredReminder | None:
+        row = await self._session.scalar(
+            select(ReminderRow).where(ReminderRow.id == reminder_id, ReminderRow.user_id == user_id)
+        )
+        return StoredReminder.from_row(row) if row else None
+
+    async def pending_reminders(self, user_id: int) -> list[StoredReminder]:
+        rows = await self._session.scalars(
+            select(ReminderRow)
+            .where(ReminderRow.user_id == user_id, ReminderRow.status == ReminderStatus.PENDING)
+            .order_by(ReminderRow.due_at)
+        )
+        return [StoredReminder.from_row(r) for r in rows]
+
+    async def cancel_reminder(self, user_id: int, reminder_id: int) -> bool:
+        return await self._move_reminder(
+            user_id, reminder_id, ReminderStatus.PENDING, ReminderStatus.CANCELLED
+        )
+
+    async def close_reminder(self, user_id: int, reminder_id: int) -> bool:
+        """Record the answer to a sent reminder; False if it was not waiting for one."""
+        return await self._move_reminder(
+            user_id, reminder_id, ReminderStatus.SENT, ReminderStatus.DONE
+        )
+
+    async def _move_reminder(self, user_id: int, reminder_id: int, old: str, new: str) -> bool:
+        result = await self._session.execute(
+            update(ReminderRow)
+            .where(
+                ReminderRow.id == reminder_id,
+                ReminderRow.user_id == user_id,
+                ReminderRow.status == old,
+            )
+            .values(status=new)
+        )
+        return bool(result.rowcount)
+
+    async def claim_due_reminders(self, now: datetime, limit: int) -> list[StoredReminder]:
+        """Mark up to `limit` due reminders as sent and return them.
+
+        The caller sends them after the commit: a crash in between loses a reminder rather
+        than sending it twice.
+        """
+        rows = list(
+            await self._session.scalars(
+                select(ReminderRow)
+                .where(ReminderRow.status == ReminderStatus.PENDING, ReminderRow.due_at <= now)
+                .order_by(ReminderRow.due_at)
+                .limit(limit)
+            )
+        )
+        if not rows:
+            return []
+        result = await self._session.execute(
+            update(ReminderRow)
+            .where(
+                ReminderRow.id.in_([r.id for r in rows]),
+                ReminderRow.status == ReminderStatus.PENDING,
+            )
+            .values(status=ReminderStatus.SENT, sent_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        if result.rowcount != len(rows):
+            raise ConcurrentUpdate("another process claimed some of these reminders")
+        return [StoredReminder.from_row(r) for r in rows]
 
     async def purge_unfinished(self, untouched_since: datetime) -> int:
         """Delete unfinished assessments (and their answers) idle since before a moment."""

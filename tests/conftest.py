@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from bot.app import serve
 from bot.config import Settings
+from storage.models import utcnow
 from tests.fake_telegram import FakeTelegram, SentMessage
 
 
@@ -38,7 +40,7 @@ def settings(telegram: FakeTelegram, database_url: str) -> Settings:
     )
 
 
-RunningBot = Callable[[], AbstractAsyncContextManager[None]]
+RunningBot = Callable[..., AbstractAsyncContextManager[None]]
 
 
 @pytest.fixture
@@ -46,10 +48,10 @@ def running_bot(settings: Settings, telegram: FakeTelegram) -> RunningBot:
     """`async with running_bot():` serves the real application until the block ends."""
 
     @asynccontextmanager
-    async def run() -> AsyncIterator[None]:
+    async def run(clock: Callable[[], datetime] = utcnow) -> AsyncIterator[None]:
         stop = asyncio.Event()
         polls_before = telegram.calls.count("getUpdates")
-        task = asyncio.create_task(serve(settings, stop))
+        task = asyncio.create_task(serve(settings, stop, clock))
         await telegram.wait_for(
             lambda: task.done() or telegram.calls.count("getUpdates") > polls_before
         )

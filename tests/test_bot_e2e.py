@@ -37,7 +37,8 @@ async def test_full_assessment_reaches_its_referral(
     assert first_line(result).startswith(HEADLINES[row])
     assert "guidance, not a diagnosis" in result.text
     assert "Go to the emergency department at once if" in result.text
-    assert result.button_labels == ["Summary for my doctor", "Start a new assessment"]
+    follow_up = ["Remind me in 28 days if it's not better"] if row == "R3" else []
+    assert result.button_labels == [*follow_up, "Summary for my doctor", "Start a new assessment"]
     # Every answered question was edited to show the answer, its keyboard removed.
     answered = [m for m in user.received if "Your answer:" in m.text]
     assert len(answered) == len(PATHS[row])
@@ -597,4 +598,76 @@ async def test_the_command_menu_is_set_at_start(
 ) -> None:
     async with running_bot():
         pass
-    assert telegram.commands[""] == ["start", "summary", "restart", "privacy", "delete", "help"]
+    assert telegram.commands[""] == [
+        "start",
+        "summary",
+        "restart",
+        "reminders",
+        "privacy",
+        "delete",
+        "help",
+    ]
+
+
+async def test_six_week_follow_up_is_sent_once_after_a_restart_and_leads_on(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram, settings: Settings
+) -> None:
+    from datetime import timedelta
+
+    from storage.models import utcnow
+
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        result = await user.answer_all(PATHS["R3"])  # "Under 2 weeks", movement-related
+        _, (confirmation,) = await user.tap("Remind me in 28 days if it's not better", result)
+        assert "I'll ask you whether your pain is better" in confirmation.text
+        (listed,) = await user.send("/reminders")
+        assert len(listed.button_labels) == 1
+
+    settings.reminder_check_seconds = 0.1
+    four_weeks_later = lambda: utcnow() + timedelta(days=28, minutes=1)  # noqa: E731
+    async with running_bot(clock=four_weeks_later):
+        (question,) = await telegram.wait_for(
+            lambda: [m for m in user.received if "Is your pain better?" in m.visible]
+        )
+        await asyncio.sleep(0.5)  # several more checks run: none may send it again
+        assert len([m for m in user.received if "Is your pain better?" in m.visible]) == 1
+        _, (intro, first) = await user.tap("No, not better", question, expect=2)
+        assert "Your answer:" in question.text and "No, not better" in question.visible
+        assert "the warning signs again" in intro.text
+        assert first.visible.startswith("Question 1 of 13")
+        # Red flags again, then straight to the care questions: the pain is persistent now,
+        # and where it is and what kind it is carry over.
+        care = await user.answer_all(["No"] * 7)
+        assert care.visible.startswith("Question 11 of 13")
+        result = await user.answer_all(["No, not yet"])
+        (none_left,) = await user.send("/reminders")
+
+    assert first_line(result).startswith("See a physical therapist")
+    assert none_left.text == "You have no reminders set."
+
+
+async def test_a_follow_up_answered_better_closes_it_and_reminders_can_be_cancelled(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram, settings: Settings
+) -> None:
+    from datetime import timedelta
+
+    from storage.models import utcnow
+
+    user = chat(USER)
+    settings.reminder_check_seconds = 0.1
+    async with running_bot(clock=lambda: utcnow() + timedelta(days=3)):
+        await user.send("/start", expect=2)
+        result = await user.answer_all([*["No"] * 7, "4 to 6 weeks", "Both", "Nerve-type"])
+        # Pain of 4 to 6 weeks may reach six weeks any day: the soonest allowed, 3 days.
+        await user.tap("Remind me in 3 days if it's not better", result)
+        (listed,) = await user.send("/reminders")
+        assert listed.button_labels[0].startswith("Cancel the reminder of")
+        notice, _ = await user.tap(listed.button_labels[0], listed, expect=0)
+        assert notice == "Reminder cancelled."
+        await telegram.wait_for(lambda: listed.edits)
+        assert listed.text == "You have no reminders set."
+        # Set again from the same result: it was cancelled, so this is refused politely.
+        again, _ = await user.tap("Remind me in 3 days if it's not better", result, expect=0)
+        assert again is not None and "already set" in again

@@ -135,3 +135,39 @@ async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
         assert active is not None
         trail = await tx.answer_trail(active.id)
     assert [(a.question_id, a.value) for a in trail] == [("bowel_bladder", "no")]
+
+
+async def test_a_follow_up_answered_better_closes_without_a_new_assessment(
+    repository: StateRepository,
+) -> None:
+    from datetime import timedelta
+
+    from bot.reminders import ReminderSender
+    from storage.models import utcnow
+
+    later = utcnow() + timedelta(days=30)
+    service = TriageService(repository)
+    sent: list[tuple[int, str, list[str]]] = []
+
+    async def send(user_id: int, message) -> None:  # type: ignore[no-untyped-def]
+        sent.append((user_id, message.text, [b.data for row in message.buttons for b in row]))
+
+    reply = await service.start(USER)
+    for label in PATHS["R3"]:
+        reply = await service.press(USER, button(reply, label))
+    await service.press(USER, button(reply, "Remind me in 28 days if it's not better"))
+
+    assert await ReminderSender(repository, send, lambda: later).run() == 1
+    assert await ReminderSender(repository, send, lambda: later).run() == 0  # never twice
+    (user_id, text, data) = sent[0]
+    assert user_id == USER and "Is your pain better?" in text
+
+    better = await service.press(USER, data[0])
+    assert "Good to hear" in texts(better)[0]
+    again = await service.press(USER, data[1])  # the other button, afterwards
+    assert again.notice == "You already answered this check-in."
+    async with repository.transaction() as tx:
+        assert await tx.active_assessment(USER) is None
+        assert await tx.count_rows_about(USER) > 0
+        await tx.delete_user(USER)
+        assert await tx.count_rows_about(USER) == 0  # the reminder is erased too

@@ -1,0 +1,36 @@
+"""The six-week follow-up: when to ask again after acute pain, and what a follow-up knows.
+
+The source's rule is time-based: acute pain that has not settled by six weeks should be
+looked at by a specialist. After an acute result (R3) the bot offers to ask again when the
+pain will have lasted six weeks; if it is not better then, a short follow-up assessment
+asks the red flags again and continues on the persistent-pain path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from flows.questions import ACUTE_RANGES, PERSISTENT
+
+SIX_WEEKS_DAYS = 42
+# Never sooner than this, even when the pain may already be close to six weeks.
+MINIMUM_DAYS = 3
+
+
+def follow_up_days(answers: Mapping[str, str]) -> int | None:
+    """Days until the pain has lasted six weeks, or None if no follow-up applies.
+
+    Counted from the longest the pain may have lasted in the range given, so the question
+    comes at the earliest the six weeks can be reached: in doubt, sooner.
+    """
+    bounds = ACUTE_RANGES.get(answers.get("duration", ""))
+    if bounds is None:
+        return None
+    return max(MINIMUM_DAYS, SIX_WEEKS_DAYS - bounds[1])
+
+
+def follow_up_answers(previous: Mapping[str, str]) -> dict[str, str]:
+    """What a follow-up assessment starts with: the pain is now persistent, and where it
+    is and what kind it is carry over. Red flags are never carried over."""
+    carried = {k: previous[k] for k in ("location", "pain_type") if k in previous}
+    return {"duration": PERSISTENT, **carried}
