@@ -73,6 +73,11 @@ class FollowUpAction:
 
 
 @dataclass(frozen=True, slots=True)
+class LanguageAction:
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
 class DeleteAction:
     confirmed: bool
 
@@ -88,6 +93,7 @@ Action = (
     | RemindAction
     | CancelReminderAction
     | FollowUpAction
+    | LanguageAction
     | DeleteAction
 )
 
@@ -97,6 +103,7 @@ _WHY = re.compile(r"^w:([a-z_]{1,32})$")
 _REMIND = re.compile(r"^m:(\d{1,19})$")
 _CANCEL_REMINDER = re.compile(r"^x:(\d{1,19})$")
 _FOLLOW_UP = re.compile(r"^f:(\d{1,19}):([yn])$")
+_LANGUAGE = re.compile(r"^l:([a-z]{2})$")
 _RESUME = re.compile(r"^r:(\d{1,19})$")
 _START_OVER = re.compile(r"^o:(\d{1,19})$")
 
@@ -121,6 +128,8 @@ def encode(action: Action) -> str:
             data = f"m:{aid}"
         case CancelReminderAction(rid):
             data = f"x:{rid}"
+        case LanguageAction(code):
+            data = f"l:{code}"
         case FollowUpAction(rid, better):
             data = f"f:{rid}:{'y' if better else 'n'}"
         case DeleteAction(confirmed):
@@ -145,6 +154,8 @@ def decode(data: str | None) -> Action | None:
         return CancelReminderAction(int(match[1]))
     if match := _FOLLOW_UP.match(data):
         return FollowUpAction(int(match[1]), match[2] == "y")
+    if match := _LANGUAGE.match(data):
+        return LanguageAction(match[1])
     if match := _RESUME.match(data):
         return ResumeAction(int(match[1]))
     if match := _START_OVER.match(data):

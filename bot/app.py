@@ -17,6 +17,7 @@ from bot import texts
 from bot.config import Settings
 from bot.handlers import add_handlers
 from bot.housekeeping import INTERVAL, Housekeeping
+from bot.i18n import DEFAULT, LANGUAGES, _, language
 from bot.keyboards import inline_keyboard
 from bot.reminders import ReminderSender
 from bot.replies import Message
@@ -99,9 +100,7 @@ async def serve(
         service = TriageService(repository, retention_days=settings.retention_days, now=clock)
         application = build_application(settings, service, housekeeping, repository, clock)
         async with application:
-            await application.bot.set_my_commands(
-                [BotCommand(name, description) for name, description in texts.COMMANDS]
-            )
+            await _set_command_menus(application)
             await application.start()
             assert application.updater is not None
             # Pending updates are kept: presses sent while the bot was down still count.
@@ -121,6 +120,16 @@ async def serve(
                     await application.stop()
     finally:
         await engine.dispose()
+
+
+async def _set_command_menus(application: Application) -> None:  # type: ignore[type-arg]
+    """Telegram's command menu in every language (the default one in English)."""
+    for code in LANGUAGES:
+        with language(code):
+            commands = [BotCommand(name, _(description)) for name, description in texts.COMMANDS]
+        await application.bot.set_my_commands(
+            commands, language_code=None if code == DEFAULT else code
+        )
 
 
 def _stop_on_signals() -> asyncio.Event:

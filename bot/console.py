@@ -17,14 +17,14 @@ from typing import TextIO
 
 from bot.config import Settings
 from bot.replies import Button, Reply
-from bot.service import TriageService
+from bot.service import Sender, TriageService
 from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
 
 _TAG = re.compile(r"</?[a-z]+>")
 INTRO = (
     "BackPath console. Type the number of an answer, or any text. "
-    "Commands: /start /restart /summary /cancel /delete /privacy /help /quit"
+    "Commands: /start /restart /summary /reminders /language /cancel /delete /privacy /help /quit"
 )
 
 
@@ -83,10 +83,11 @@ async def run_console(
             "/privacy": service.privacy,
             "/summary": service.summary,
             "/reminders": service.reminders,
+            "/language": service.choose_language,
         }
         screen = _Screen(stdout)
         print(INTRO, file=stdout)
-        screen.show(await service.start(user))
+        screen.show(await service.start(Sender(user)))
         while line := await asyncio.to_thread(stdin.readline):
             line = line.strip()
             if not line:
@@ -94,11 +95,11 @@ async def run_console(
             if line in ("/quit", "/exit"):
                 break
             if line.isdigit() and 1 <= int(line) <= len(screen.buttons):
-                reply = await service.press(user, screen.buttons[int(line) - 1].data)
+                reply = await service.press(Sender(user), screen.buttons[int(line) - 1].data)
             elif line.split()[0] in commands:
-                reply = await commands[line.split()[0]](user)
+                reply = await commands[line.split()[0]](Sender(user))
             else:
-                reply = await service.text(user, line)
+                reply = await service.text(Sender(user), line)
             screen.show(reply)
     finally:
         await engine.dispose()

@@ -6,6 +6,7 @@ Each handler is a few lines: who is it, what did they do, call the service, deli
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractContextManager
 
 from telegram import Update
 from telegram.constants import ParseMode
@@ -20,10 +21,11 @@ from telegram.ext import (
 )
 
 from bot import texts
+from bot.i18n import _, language, pick
 from bot.keyboards import inline_keyboard
 from bot.replies import Reply
 from bot.retry import with_retry
-from bot.service import TriageService
+from bot.service import Sender, TriageService
 from storage.database import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -78,46 +80,51 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start: welcome and first question, or the offer to resume."""
-    await deliver(update, context, await _service(context).start(_user(update), update.update_id))
+    await deliver(update, context, await _service(context).start(_sender(update)))
 
 
 async def on_restart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/restart: a new assessment."""
-    reply = await _service(context).restart(_user(update), update.update_id)
+    reply = await _service(context).restart(_sender(update))
     await deliver(update, context, reply)
 
 
 async def on_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/cancel: stop and delete the unfinished assessment."""
-    await deliver(update, context, await _service(context).cancel(_user(update), update.update_id))
+    await deliver(update, context, await _service(context).cancel(_sender(update)))
 
 
 async def on_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/delete: ask before erasing everything about the user."""
-    reply = await _service(context).ask_delete(_user(update), update.update_id)
+    reply = await _service(context).ask_delete(_sender(update))
     await deliver(update, context, reply)
 
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help."""
-    await deliver(update, context, await _service(context).help(_user(update), update.update_id))
+    await deliver(update, context, await _service(context).help(_sender(update)))
 
 
 async def on_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/summary: the last result for a doctor, as text and PDF."""
-    reply = await _service(context).summary(_user(update), update.update_id)
+    reply = await _service(context).summary(_sender(update))
     await deliver(update, context, reply)
 
 
 async def on_reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/reminders: list and cancel follow-ups."""
-    reply = await _service(context).reminders(_user(update), update.update_id)
+    reply = await _service(context).reminders(_sender(update))
     await deliver(update, context, reply)
+
+
+async def on_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/language: pick the language of the bot."""
+    await deliver(update, context, await _service(context).choose_language(_sender(update)))
 
 
 async def on_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/privacy: what is stored, for how long, how to delete it."""
-    reply = await _service(context).privacy(_user(update), update.update_id)
+    reply = await _service(context).privacy(_sender(update))
     await deliver(update, context, reply)
 
 
@@ -125,36 +132,37 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Typed text, including unknown commands."""
     assert update.effective_message is not None
     text = update.effective_message.text or ""
-    reply = await _service(context).text(_user(update), text, update.update_id)
+    reply = await _service(context).text(_sender(update), text)
     await deliver(update, context, reply)
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An inline button press."""
     assert update.callback_query is not None
-    reply = await _service(context).press(
-        _user(update), update.callback_query.data, update.update_id
-    )
+    reply = await _service(context).press(_sender(update), update.callback_query.data)
     await deliver(update, context, reply)
 
 
 async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice and the like."""
-    assert update.effective_chat is not None
-    await context.bot.send_message(update.effective_chat.id, texts.ONLY_TEXT)
+    with _language_of(update):
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, _(texts.ONLY_TEXT))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message: answers are never changed after the fact."""
-    assert update.effective_chat is not None
-    await context.bot.send_message(update.effective_chat.id, texts.EDITS_IGNORED)
+    with _language_of(update):
+        assert update.effective_chat is not None
+        await context.bot.send_message(update.effective_chat.id, _(texts.EDITS_IGNORED))
 
 
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any message in a group: BackPath works in private chats only."""
-    message = update.effective_message
-    if message is not None and (message.text or "").startswith("/"):
-        await message.reply_text(texts.PRIVATE_ONLY)
+    with _language_of(update):
+        message = update.effective_message
+        if message is not None and (message.text or "").startswith("/"):
+            await message.reply_text(_(texts.PRIVATE_ONLY))
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -169,7 +177,9 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     )
     if not isinstance(update, Update) or update.effective_chat is None:
         return
-    text = texts.DATABASE_BUSY if isinstance(error, DatabaseError) else texts.SOMETHING_WENT_WRONG
+    busy = isinstance(error, DatabaseError)
+    with _language_of(update):
+        text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
     try:
         if update.callback_query is not None:
             await update.callback_query.answer()
@@ -177,6 +187,18 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         await with_retry(lambda: context.bot.send_message(chat_id, text))
     except TelegramError as send_error:
         log.warning("could not tell the user about the failure: %s", send_error)
+
+
+def _language_of(update: object) -> AbstractContextManager[None]:
+    """The language of the user's app, for answers given without the service."""
+    user = update.effective_user if isinstance(update, Update) else None
+    return language(pick(user.language_code if user else None))
+
+
+def _sender(update: Update) -> Sender:
+    user = update.effective_user
+    assert user is not None
+    return Sender(user.id, update.update_id, user.language_code)
 
 
 def _user(update: Update) -> int:
@@ -197,6 +219,7 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
         "privacy": on_privacy,
         "summary": on_summary,
         "reminders": on_reminders,
+        "language": on_language,
     }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

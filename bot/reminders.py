@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot import render
+from bot.i18n import language
 from bot.replies import Message
 from storage.models import utcnow
 from storage.repository import StateRepository
@@ -38,7 +39,9 @@ class ReminderSender:
                 due = await tx.claim_due_reminders(self.now(), BATCH)
             for reminder in due:
                 try:
-                    await self.send(reminder.user_id, render.follow_up_message(reminder.id))
+                    with language(reminder.language):
+                        message = render.follow_up_message(reminder.id)
+                    await self.send(reminder.user_id, message)
                     sent += 1
                 except Exception as error:  # one blocked user must not stop the others
                     log.warning("reminder %s not delivered: %s", reminder.id, type(error).__name__)

@@ -19,6 +19,7 @@ from bot.actions import (
     WhyAction,
     encode,
 )
+from bot.i18n import _
 from bot.replies import Button, Message
 from flows import machine
 from flows.followup import follow_up_days
@@ -35,20 +36,20 @@ def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
     question = snapshot.question
     assert question is not None, "a finished assessment has no pending question"
     number, total = machine.progress(snapshot)
-    lines = [texts.progress_line(number, total, question.block), "", html.escape(question.text)]
+    lines = [texts.progress_line(number, total, question.block), "", html.escape(_(question.text))]
     if question.hint:
-        lines += ["", f"<i>{html.escape(question.hint)}</i>"]
+        lines += ["", f"<i>{html.escape(_(question.hint))}</i>"]
     earlier = question.option(snapshot.answers.get(question.id, ""))
     if earlier is not None:  # back here after Back
-        lines += ["", texts.earlier_answer(html.escape(earlier.label))]
+        lines += ["", texts.earlier_answer(html.escape(_(earlier.label)))]
     # One answer per row: labels stay readable on narrow phones.
     answers = tuple(
-        (Button(o.label, encode(AnswerAction(assessment_id, question.id, o.value))),)
+        (Button(_(o.label), encode(AnswerAction(assessment_id, question.id, o.value))),)
         for o in question.options
     )
-    why = Button(texts.WHY_BUTTON, encode(WhyAction(question.id)))
+    why = Button(_(texts.WHY_BUTTON), encode(WhyAction(question.id)))
     extras = (
-        (Button(texts.BACK_BUTTON, encode(BackAction(assessment_id, question.id))), why)
+        (Button(_(texts.BACK_BUTTON), encode(BackAction(assessment_id, question.id))), why)
         if snapshot.history
         else (why,)
     )
@@ -57,53 +58,53 @@ def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
 
 def follow_up_message(reminder_id: int) -> Message:
     return Message(
-        texts.FOLLOW_UP_QUESTION,
+        _(texts.FOLLOW_UP_QUESTION),
         (
-            (Button(texts.FOLLOW_UP_BETTER, encode(FollowUpAction(reminder_id, True))),),
-            (Button(texts.FOLLOW_UP_NOT_BETTER, encode(FollowUpAction(reminder_id, False))),),
+            (Button(_(texts.FOLLOW_UP_BETTER), encode(FollowUpAction(reminder_id, True))),),
+            (Button(_(texts.FOLLOW_UP_NOT_BETTER), encode(FollowUpAction(reminder_id, False))),),
         ),
     )
 
 
 def went_back_message(question: Question) -> Message:
-    return Message(f"{html.escape(question.text)}\n\n{texts.WENT_BACK}")
+    return Message(f"{html.escape(_(question.text))}\n\n{_(texts.WENT_BACK)}")
 
 
 def answered_message(question: Question, value: str) -> Message:
     option = question.option(value)
-    label = option.label if option else value
-    return Message(f"{html.escape(question.text)}\n\n{texts.your_answer(html.escape(label))}")
+    label = _(option.label) if option else value
+    return Message(f"{html.escape(_(question.text))}\n\n{texts.your_answer(html.escape(label))}")
 
 
 def resume_offer(assessment_id: int, started: str) -> Message:
     return Message(
         texts.unfinished_offer(started),
         (
-            (Button(texts.RESUME, encode(ResumeAction(assessment_id))),),
-            (Button(texts.START_OVER, encode(StartOverAction(assessment_id))),),
+            (Button(_(texts.RESUME), encode(ResumeAction(assessment_id))),),
+            (Button(_(texts.START_OVER), encode(StartOverAction(assessment_id))),),
         ),
     )
 
 
-def new_assessment_button(label: str = texts.NEW_ASSESSMENT) -> tuple[tuple[Button, ...], ...]:
+def new_assessment_button(label: str = _(texts.NEW_ASSESSMENT)) -> tuple[tuple[Button, ...], ...]:
     return ((Button(label, encode(NewAssessmentAction())),),)
 
 
 def result_message(
     referral: Referral, answers: Mapping[str, str], assessment_id: int | None = None
 ) -> Message:
-    parts = [f"<b>{html.escape(referral.headline)}</b>"]
+    parts = [f"<b>{html.escape(_(referral.headline))}</b>"]
     why = reasons(referral, answers)
     if why:
-        parts.append(f"<b>{texts.WHY}:</b>\n" + "\n".join(f"• {html.escape(r)}" for r in why))
-    parts.append(f"<b>{texts.WHAT_THEY_DO}:</b> {html.escape(referral.clinician_does)}")
-    parts.append(f"<b>{texts.MEANWHILE}:</b> {html.escape(referral.meanwhile)}")
+        parts.append(f"<b>{_(texts.WHY)}:</b>\n" + "\n".join(f"• {html.escape(r)}" for r in why))
+    parts.append(f"<b>{_(texts.WHAT_THEY_DO)}:</b> {html.escape(_(referral.clinician_does))}")
+    parts.append(f"<b>{_(texts.MEANWHILE)}:</b> {html.escape(_(referral.meanwhile))}")
     signs = "\n".join(f"• {html.escape(finding)}" for finding in emergency_signs())
-    parts.append(f"<b>{texts.SEEK_HELP_AT_ONCE}:</b>\n{signs}")
-    parts.append(texts.REFERRAL_NOTE)
-    parts.append(f"<i>{texts.NOT_A_DIAGNOSIS}</i>")
+    parts.append(f"<b>{_(texts.SEEK_HELP_AT_ONCE)}:</b>\n{signs}")
+    parts.append(_(texts.REFERRAL_NOTE))
+    parts.append(f"<i>{_(texts.NOT_A_DIAGNOSIS)}</i>")
     buttons: tuple[tuple[Button, ...], ...] = (
-        (Button(texts.SUMMARY_BUTTON, encode(SummaryAction())),),
+        (Button(_(texts.SUMMARY_BUTTON), encode(SummaryAction())),),
         *new_assessment_button(),
     )
     days = follow_up_days(answers)
@@ -114,7 +115,7 @@ def result_message(
 
 
 def emergency_signs() -> list[str]:
-    return [q.finding for q in RED_FLAGS if q.severity is Severity.EMERGENCY]
+    return [_(q.finding) for q in RED_FLAGS if q.severity is Severity.EMERGENCY]
 
 
 def reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
@@ -128,17 +129,17 @@ def reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
         question = QUESTIONS_BY_ID[question_id]
         option = question.option(answers.get(question_id, ""))
         if option is not None:
-            lines.append(f"{question.finding}: {option.label}")
+            lines.append(f"{_(question.finding)}: {_(option.label)}")
     return lines
 
 
 def _flag_reason(question: Question, answers: Mapping[str, str]) -> str:
     given = answers.get(question.id)
     option = question.option(given) if given else None
-    said = option.label if option else texts.YOU_TYPED
+    said = _(option.label) if option else _(texts.YOU_TYPED)
     if answers.get(REPORTED_EMERGENCY) == question.id:
-        said = texts.YOU_TYPED
-    reason = f"{question.finding} ({said}). {question.concern}"
+        said = _(texts.YOU_TYPED)
+    reason = f"{_(question.finding)} ({said}). {_(question.concern)}"
     if given == UNSURE and question.severity is Severity.EMERGENCY:
-        reason += f" {texts.UNSURE_EMERGENCY_NOTE}"
+        reason += f" {_(texts.UNSURE_EMERGENCY_NOTE)}"
     return reason

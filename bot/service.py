@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot import render, summary, texts
@@ -21,6 +21,7 @@ from bot.actions import (
     CancelReminderAction,
     DeleteAction,
     FollowUpAction,
+    LanguageAction,
     NewAssessmentAction,
     RemindAction,
     ResumeAction,
@@ -30,6 +31,7 @@ from bot.actions import (
     decode,
     encode,
 )
+from bot.i18n import LANGUAGES, _, current, language, pick
 from bot.replies import DUPLICATE, Button, Message, Reply
 from bot.user_locks import UserLocks
 from flows import machine
@@ -49,6 +51,16 @@ RESUME_OFFER_AFTER = timedelta(minutes=30)
 CONFLICT_ATTEMPTS = 3
 
 Handler = Callable[[Transaction], Awaitable[Reply]]
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """Who an event comes from: the user, the Telegram update (for de-duplication) and the
+    language their app is set to (used until they pick one with /language)."""
+
+    user_id: int
+    update_id: int | None = None
+    language_code: str | None = None
 
 
 def _snapshot(stored: StoredAssessment) -> machine.Snapshot:
@@ -79,14 +91,16 @@ class TriageService:
     def active_locks(self) -> int:
         return len(self._locks)
 
-    async def _run(self, user_id: int, update_id: int | None, handler: Handler) -> Reply:
-        """Run `handler` in one transaction under the user's lock, exactly once per update.
+    async def _run(self, who: Sender, handler: Handler) -> Reply:
+        """Run `handler` in one transaction under the user's lock, exactly once per update,
+        in the user's language.
 
         The lock orders one user's events inside this process; the version check in
         `save_progress` catches a writer in another process. The loser's transaction is
         rolled back whole (its update claim too) and run again on fresh state, where the
         handler sees, for example, that the question was already answered.
         """
+        user_id, update_id = who.user_id, who.update_id
         async with self._locks.hold(user_id):
             for attempt in range(1, CONFLICT_ATTEMPTS + 1):
                 try:
@@ -94,8 +108,10 @@ class TriageService:
                         if update_id is not None and not await tx.claim_update(update_id, user_id):
                             log.info("skipping redelivered update %s", update_id)
                             return DUPLICATE
-                        notes = await self._upgrade_flow(tx, user_id)
-                        reply = await handler(tx)
+                        chosen = await tx.language(user_id)
+                        with language(chosen or pick(who.language_code)):
+                            notes = await self._upgrade_flow(tx, user_id)
+                            reply = await handler(tx)
                         return replace(reply, messages=notes + reply.messages) if notes else reply
                 except ConcurrentUpdate:
                     if attempt == CONFLICT_ATTEMPTS:
@@ -117,7 +133,7 @@ class TriageService:
             await tx.discard_active(user_id)
             log.info("assessment %s dropped: flow %s -> %s", active.id, active.flow_version,
                      machine.FLOW_VERSION)  # fmt: skip
-            return (Message(texts.FLOW_CHANGED),)
+            return (Message(_(texts.FLOW_CHANGED)),)
         result = referral(after.answers) if after.finished else None
         await tx.save_progress(
             active,
@@ -127,76 +143,76 @@ class TriageService:
             referral=result.row if result else None,
             flow_version=machine.FLOW_VERSION,
         )
-        kept = Message(texts.FLOW_UPDATED)
+        kept = Message(_(texts.FLOW_UPDATED))
         return (kept, render.result_message(result, after.answers)) if result else (kept,)
 
     # --- commands ---------------------------------------------------------------------
 
-    async def start(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def start(self, who: Sender) -> Reply:
         """/start: offer to resume an unfinished assessment, or begin a new one."""
 
         async def handle(tx: Transaction) -> Reply:
-            active = await tx.active_assessment(user_id)
+            active = await tx.active_assessment(who.user_id)
             if active is not None:
                 return Reply((render.resume_offer(active.id, _date(active.started_at)),))
-            return await self._begin(tx, user_id, texts.WELCOME)
+            return await self._begin(tx, who.user_id, _(texts.WELCOME))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
-    async def restart(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def restart(self, who: Sender) -> Reply:
         """/restart: drop anything unfinished and begin again."""
 
         async def handle(tx: Transaction) -> Reply:
-            return await self._begin(tx, user_id, texts.STARTING_OVER)
+            return await self._begin(tx, who.user_id, _(texts.STARTING_OVER))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
-    async def cancel(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def cancel(self, who: Sender) -> Reply:
         async def handle(tx: Transaction) -> Reply:
-            stopped = await tx.discard_active(user_id)
-            return Reply((Message(texts.CANCELLED if stopped else texts.NOTHING_TO_CANCEL),))
+            stopped = await tx.discard_active(who.user_id)
+            return Reply((Message(_(texts.CANCELLED) if stopped else _(texts.NOTHING_TO_CANCEL)),))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
-    async def ask_delete(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def ask_delete(self, who: Sender) -> Reply:
         async def handle(tx: Transaction) -> Reply:
             buttons = (
-                (Button(texts.DELETE_YES, encode(DeleteAction(True))),),
-                (Button(texts.DELETE_NO, encode(DeleteAction(False))),),
+                (Button(_(texts.DELETE_YES), encode(DeleteAction(True))),),
+                (Button(_(texts.DELETE_NO), encode(DeleteAction(False))),),
             )
-            return Reply((Message(texts.DELETE_CONFIRM, buttons),))
+            return Reply((Message(_(texts.DELETE_CONFIRM), buttons),))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
-    async def help(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def help(self, who: Sender) -> Reply:
         async def handle(tx: Transaction) -> Reply:
-            return Reply((Message(texts.HELP),))
+            return Reply((Message(_(texts.HELP)),))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
-    async def summary(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def summary(self, who: Sender) -> Reply:
         """/summary: the last finished assessment, as a message and a PDF."""
-        return await self._run(user_id, update_id, lambda tx: self._summary(tx, user_id))
+        return await self._run(who, lambda tx: self._summary(tx, who.user_id))
 
     async def _summary(self, tx: Transaction, user_id: int) -> Reply:
         finished = await tx.latest_finished(user_id)
         if finished is None or finished.referral not in REFERRALS_BY_ROW:
-            return Reply((Message(texts.NO_SUMMARY),))
+            return Reply((Message(_(texts.NO_SUMMARY)),))
         built = summary.build(finished)
         return Reply((summary.as_message(built),), documents=(summary.as_pdf(built),))
 
-    async def reminders(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def reminders(self, who: Sender) -> Reply:
         """/reminders: the pending follow-ups, each with a cancel button."""
 
         async def handle(tx: Transaction) -> Reply:
-            return Reply((await self._reminder_list(tx, user_id),))
+            return Reply((await self._reminder_list(tx, who.user_id),))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
     async def _reminder_list(self, tx: Transaction, user_id: int) -> Message:
         pending = await tx.pending_reminders(user_id)
         if not pending:
-            return Message(texts.NO_REMINDERS)
+            return Message(_(texts.NO_REMINDERS))
         buttons = tuple(
             (
                 Button(
@@ -206,16 +222,16 @@ class TriageService:
             )
             for r in pending
         )
-        return Message(texts.REMINDERS_TITLE, buttons)
+        return Message(_(texts.REMINDERS_TITLE), buttons)
 
     async def _set_reminder(self, tx: Transaction, user_id: int, assessment_id: int) -> Reply:
         finished = await tx.finished_assessment(user_id, assessment_id)
         days = follow_up_days(finished.answers) if finished else None
         if finished is None or days is None:
-            return Reply(notice=texts.REMINDER_NOT_POSSIBLE)
+            return Reply(notice=_(texts.REMINDER_NOT_POSSIBLE))
         due = self._now() + timedelta(days=days)
-        if await tx.add_reminder(user_id, assessment_id, due) is None:
-            return Reply(notice=texts.REMINDER_EXISTS)
+        if await tx.add_reminder(user_id, assessment_id, due, current()) is None:
+            return Reply(notice=_(texts.REMINDER_EXISTS))
         return Reply((Message(texts.reminder_set(_date(due))),))
 
     async def _follow_up(
@@ -223,38 +239,61 @@ class TriageService:
     ) -> Reply:
         reminder = await tx.reminder(user_id, reminder_id)
         if reminder is None or not await tx.close_reminder(user_id, reminder_id):
-            return Reply(notice=texts.FOLLOW_UP_ANSWERED)
-        answer = texts.FOLLOW_UP_BETTER if better else texts.FOLLOW_UP_NOT_BETTER
-        edit = Message(f"{texts.FOLLOW_UP_QUESTION}\n\n{texts.your_answer(answer)}")
+            return Reply(notice=_(texts.FOLLOW_UP_ANSWERED))
+        answer = _(texts.FOLLOW_UP_BETTER) if better else _(texts.FOLLOW_UP_NOT_BETTER)
+        edit = Message(f"{_(texts.FOLLOW_UP_QUESTION)}\n\n{texts.your_answer(answer)}")
         if better:
-            return Reply((Message(texts.GLAD_BETTER),), edit=edit)
+            return Reply((Message(_(texts.GLAD_BETTER)),), edit=edit)
         earlier = await tx.finished_assessment(user_id, reminder.assessment_id)
         known = follow_up_answers(earlier.answers if earlier else {})
-        reply = await self._begin(tx, user_id, texts.FOLLOW_UP_START, known)
+        reply = await self._begin(tx, user_id, _(texts.FOLLOW_UP_START), known)
         return replace(reply, edit=edit)
 
-    async def privacy(self, user_id: int, update_id: int | None = None) -> Reply:
+    async def choose_language(self, who: Sender) -> Reply:
+        """/language: buttons with each language in its own name."""
+
+        async def handle(tx: Transaction) -> Reply:
+            buttons = tuple(
+                (Button(name, encode(LanguageAction(code))),) for code, name in LANGUAGES.items()
+            )
+            return Reply((Message(_(texts.LANGUAGE_PROMPT), buttons),))
+
+        return await self._run(who, handle)
+
+    async def _switch_language(self, tx: Transaction, user_id: int, code: str) -> Reply:
+        await tx.set_language(user_id, code)
+        with language(code):
+            confirmation = Message(_(texts.LANGUAGE_SET))
+            active = await tx.active_assessment(user_id)
+            if active is None:
+                return Reply(edit=confirmation)
+            # Carry on in the new language: the pending question again.
+            return Reply(
+                (render.question_message(active.id, _snapshot(active)),), edit=confirmation
+            )
+
+    async def privacy(self, who: Sender) -> Reply:
         async def handle(tx: Transaction) -> Reply:
             return Reply((Message(texts.privacy(self._retention_days)),))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
     # --- typed text -------------------------------------------------------------------
 
-    async def text(self, user_id: int, text: str, update_id: int | None = None) -> Reply:
+    async def text(self, who: Sender, text: str) -> Reply:
         """A typed message: an emergency report, a typed answer, or a nudge."""
 
         async def handle(tx: Transaction) -> Reply:
-            active = await tx.active_assessment(user_id)
+            active = await tx.active_assessment(who.user_id)
             sign = emergency_sign(text)
             if sign is not None:
-                return await self._typed_emergency(tx, user_id, active, sign)
+                return await self._typed_emergency(tx, who.user_id, active, sign)
             if active is None:
                 return Reply(
                     (
                         Message(
-                            texts.NO_ASSESSMENT,
-                            render.new_assessment_button(texts.START_ASSESSMENT),
+                            _(texts.NO_ASSESSMENT),
+                            render.new_assessment_button(_(texts.START_ASSESSMENT)),
                         ),
                     )
                 )
@@ -263,104 +302,107 @@ class TriageService:
             snapshot = _snapshot(active)
             question = snapshot.question
             assert question is not None  # active assessments always have a pending question
-            value = typed_option(question, text)
+            value = typed_option(question, text, _)
             if value is None:
                 nudge = (
-                    texts.DURATION_NOT_UNDERSTOOD
+                    _(texts.DURATION_NOT_UNDERSTOOD)
                     if question.id == "duration"
                     else texts.use_the_buttons()
                 )
                 return Reply((Message(nudge), render.question_message(active.id, snapshot)))
             reply = await self._apply_answer(tx, active, question.id, value)
             label = question.option(value)
-            understood = Message(texts.typed_answer_understood(label.label if label else value))
+            understood = Message(texts.typed_answer_understood(_(label.label) if label else value))
             return Reply((understood, *reply.messages))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
     # --- button presses -----------------------------------------------------------------
 
-    async def press(self, user_id: int, data: str | None, update_id: int | None = None) -> Reply:
+    async def press(self, who: Sender, data: str | None) -> Reply:
         """A button press; stale or unknown buttons get a notice and change nothing."""
         action = decode(data)
 
         async def handle(tx: Transaction) -> Reply:
             match action:
                 case AnswerAction():
-                    return await self._press_answer(tx, user_id, action)
+                    return await self._press_answer(tx, who.user_id, action)
                 case BackAction():
-                    return await self._press_back(tx, user_id, action)
+                    return await self._press_back(tx, who.user_id, action)
                 case WhyAction(question_id):
                     question = QUESTIONS_BY_ID.get(question_id)
                     if question is None:
-                        return Reply(notice=texts.UNKNOWN_BUTTON)
-                    return Reply(notice=question.why, alert=True)
+                        return Reply(notice=_(texts.UNKNOWN_BUTTON))
+                    return Reply(notice=_(question.why), alert=True)
                 case ResumeAction(assessment_id):
-                    active = await tx.active_assessment(user_id)
+                    active = await tx.active_assessment(who.user_id)
                     if active is None or active.id != assessment_id:
-                        return Reply(notice=texts.OFFER_OUTDATED)
+                        return Reply(notice=_(texts.OFFER_OUTDATED))
                     # Touch it, so the next typed message is read as an answer again.
                     await tx.save_progress(
                         active, state=active.state, answers=active.answers, history=active.history
                     )
                     return Reply(
                         (render.question_message(active.id, _snapshot(active)),),
-                        edit=Message(texts.RESUMING),
+                        edit=Message(_(texts.RESUMING)),
                     )
                 case StartOverAction(assessment_id):
-                    active = await tx.active_assessment(user_id)
+                    active = await tx.active_assessment(who.user_id)
                     if active is not None and active.id != assessment_id:
-                        return Reply(notice=texts.OFFER_OUTDATED)
-                    reply = await self._begin(tx, user_id, None)
-                    return Reply(reply.messages, edit=Message(texts.STARTING_OVER))
+                        return Reply(notice=_(texts.OFFER_OUTDATED))
+                    reply = await self._begin(tx, who.user_id, None)
+                    return Reply(reply.messages, edit=Message(_(texts.STARTING_OVER)))
                 case NewAssessmentAction():
-                    active = await tx.active_assessment(user_id)
+                    active = await tx.active_assessment(who.user_id)
                     if active is not None:
                         # Never throw away unfinished answers on an old button.
                         return Reply((render.resume_offer(active.id, _date(active.started_at)),))
-                    return await self._begin(tx, user_id, None)
+                    return await self._begin(tx, who.user_id, None)
+                case LanguageAction(code) if code in LANGUAGES:
+                    return await self._switch_language(tx, who.user_id, code)
                 case SummaryAction():
-                    return await self._summary(tx, user_id)
+                    return await self._summary(tx, who.user_id)
                 case RemindAction(assessment_id):
-                    return await self._set_reminder(tx, user_id, assessment_id)
+                    return await self._set_reminder(tx, who.user_id, assessment_id)
                 case CancelReminderAction(reminder_id):
-                    cancelled = await tx.cancel_reminder(user_id, reminder_id)
+                    cancelled = await tx.cancel_reminder(who.user_id, reminder_id)
                     if not cancelled:
-                        return Reply(notice=texts.REMINDER_GONE)
+                        return Reply(notice=_(texts.REMINDER_GONE))
                     return Reply(
-                        notice=texts.REMINDER_CANCELLED, edit=await self._reminder_list(tx, user_id)
+                        notice=_(texts.REMINDER_CANCELLED),
+                        edit=await self._reminder_list(tx, who.user_id),
                     )
                 case FollowUpAction(reminder_id, better):
-                    return await self._follow_up(tx, user_id, reminder_id, better)
+                    return await self._follow_up(tx, who.user_id, reminder_id, better)
                 case DeleteAction(confirmed=True):
-                    await tx.delete_user(user_id)
-                    return Reply(edit=Message(texts.DELETED))
+                    await tx.delete_user(who.user_id)
+                    return Reply(edit=Message(_(texts.DELETED)))
                 case DeleteAction(confirmed=False):
-                    return Reply(edit=Message(texts.DELETE_KEPT))
+                    return Reply(edit=Message(_(texts.DELETE_KEPT)))
                 case _:
-                    return Reply(notice=texts.UNKNOWN_BUTTON)
+                    return Reply(notice=_(texts.UNKNOWN_BUTTON))
 
-        return await self._run(user_id, update_id, handle)
+        return await self._run(who, handle)
 
     async def _press_answer(self, tx: Transaction, user_id: int, action: AnswerAction) -> Reply:
         active = await tx.active_assessment(user_id)
         if active is None or active.id != action.assessment_id:
-            return Reply(notice=texts.OLD_ASSESSMENT)
+            return Reply(notice=_(texts.OLD_ASSESSMENT))
         if active.state != action.question_id:
-            return Reply(notice=texts.ALREADY_ANSWERED)
+            return Reply(notice=_(texts.ALREADY_ANSWERED))
         question = _snapshot(active).question
         if question is None or question.option(action.value) is None:
-            return Reply(notice=texts.UNKNOWN_BUTTON)
+            return Reply(notice=_(texts.UNKNOWN_BUTTON))
         reply = await self._apply_answer(tx, active, action.question_id, action.value)
         return Reply(reply.messages, edit=render.answered_message(question, action.value))
 
     async def _press_back(self, tx: Transaction, user_id: int, action: BackAction) -> Reply:
         active = await tx.active_assessment(user_id)
         if active is None or active.id != action.assessment_id:
-            return Reply(notice=texts.OLD_ASSESSMENT)
+            return Reply(notice=_(texts.OLD_ASSESSMENT))
         snapshot = _snapshot(active)
         if snapshot.state != action.question_id or not snapshot.history:
-            return Reply(notice=texts.ALREADY_ANSWERED)
+            return Reply(notice=_(texts.ALREADY_ANSWERED))
         before = machine.back(snapshot)
         saved = await tx.save_progress(
             active, state=before.state, answers=before.answers, history=before.history

@@ -13,6 +13,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from bot import texts
+from bot.i18n import _
 from bot.render import reasons
 from bot.replies import Document, Message
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, YES
@@ -43,56 +44,56 @@ def build(assessment: StoredAssessment) -> Summary:
         question = QUESTIONS_BY_ID.get(question_id)
         option = question.option(assessment.answers.get(question_id, "")) if question else None
         if question is not None and option is not None:
-            answers.append((_capital(question.finding), option.label))
+            answers.append((_capital(_(question.finding)), _(option.label)))
     flags = [
-        f"{_capital(q.finding)} ({q.option(assessment.answers[q.id]).label})"  # type: ignore[union-attr]
+        f"{_capital(_(q.finding))} ({_(q.option(assessment.answers[q.id]).label)})"  # type: ignore[union-attr]
         for q in RED_FLAGS
         if assessment.answers.get(q.id) in (YES, UNSURE)
     ]
     reported = QUESTIONS_BY_ID.get(assessment.answers.get(REPORTED_EMERGENCY, ""))
     if reported is not None:
-        flags.append(f"{_capital(reported.finding)} ({texts.SUMMARY_TYPED})")
+        flags.append(f"{_capital(_(reported.finding))} ({_(texts.SUMMARY_TYPED)})")
     referral = REFERRALS_BY_ROW[assessment.referral]
     return Summary(
         finished=assessment.finished_at,
         flow_version=assessment.flow_version,
         answers=tuple(answers),
         red_flags=tuple(flags),
-        referral=referral.headline,
+        referral=_(referral.headline),
         reasons=tuple(reasons(referral, assessment.answers)),
     )
 
 
 def _sections(summary: Summary) -> list[tuple[str, list[str]]]:
     return [
-        (texts.SUMMARY_DATE, [f"{summary.finished:%d %B %Y, %H:%M} UTC"]),
-        (texts.SUMMARY_REFERRAL, [summary.referral]),
-        (texts.SUMMARY_REASONS, list(summary.reasons)),
-        (texts.SUMMARY_RED_FLAGS, list(summary.red_flags) or [texts.SUMMARY_NO_RED_FLAGS]),
-        (texts.SUMMARY_ANSWERS, [f"{asked}: {answer}" for asked, answer in summary.answers]),
-        (texts.SUMMARY_FLOW, [summary.flow_version]),
+        (_(texts.SUMMARY_DATE), [f"{summary.finished:%d %B %Y, %H:%M} UTC"]),
+        (_(texts.SUMMARY_REFERRAL), [summary.referral]),
+        (_(texts.SUMMARY_REASONS), list(summary.reasons)),
+        (_(texts.SUMMARY_RED_FLAGS), list(summary.red_flags) or [_(texts.SUMMARY_NO_RED_FLAGS)]),
+        (_(texts.SUMMARY_ANSWERS), [f"{asked}: {answer}" for asked, answer in summary.answers]),
+        (_(texts.SUMMARY_FLOW), [summary.flow_version]),
     ]
 
 
 def as_message(summary: Summary) -> Message:
-    parts = [f"<b>{texts.SUMMARY_TITLE}</b>"]
+    parts = [f"<b>{_(texts.SUMMARY_TITLE)}</b>"]
     for heading, lines in _sections(summary):
         body = "\n".join(f"• {html.escape(line)}" for line in lines)
         parts.append(f"<b>{heading}</b>\n{body}")
-    parts.append(f"<i>{texts.NOT_A_DIAGNOSIS}</i>")
+    parts.append(f"<i>{_(texts.NOT_A_DIAGNOSIS)}</i>")
     return Message("\n\n".join(parts))
 
 
 def as_pdf(summary: Summary) -> Document:
     pdf = FPDF(format="A4")
-    pdf.set_title(texts.SUMMARY_TITLE)
+    pdf.set_title(_(texts.SUMMARY_TITLE))
     pdf.set_creator("BackPath")
     # DejaVu covers Latin, Cyrillic and more, so every language prints.
     pdf.add_font("DejaVu", "", str(FONTS / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.add_page()
     pdf.set_font("DejaVu", "B", 16)
-    pdf.multi_cell(0, 9, texts.SUMMARY_TITLE, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, _(texts.SUMMARY_TITLE), new_x="LMARGIN", new_y="NEXT")
     for heading, lines in _sections(summary):
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", 12)
@@ -102,6 +103,6 @@ def as_pdf(summary: Summary) -> Document:
             pdf.multi_cell(0, 6, f"• {line}", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(4)
     pdf.set_font("DejaVu", "", 9)
-    pdf.multi_cell(0, 5, f"{texts.NOT_A_DIAGNOSIS} {texts.REFERRAL_NOTE}")
+    pdf.multi_cell(0, 5, f"{_(texts.NOT_A_DIAGNOSIS)} {_(texts.REFERRAL_NOTE)}")
     filename = f"backpath-summary-{summary.finished:%Y-%m-%d}.pdf"
-    return Document(filename, bytes(pdf.output()), texts.SUMMARY_CAPTION)
+    return Document(filename, bytes(pdf.output()), _(texts.SUMMARY_CAPTION))

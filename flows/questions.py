@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from flows.i18n import N_
+
 
 class Block(StrEnum):
     """The three parts of an assessment, asked in this order."""
@@ -53,8 +55,8 @@ class Question:
 
 
 YES, NO, UNSURE = "yes", "no", "unsure"
-YES_NO_UNSURE = (Option(YES, "Yes"), Option(NO, "No"), Option(UNSURE, "Not sure"))
-YES_NO = (Option(YES, "Yes"), Option(NO, "No"))
+YES_NO_UNSURE = (Option(YES, N_("Yes")), Option(NO, N_("No")), Option(UNSURE, N_("Not sure")))
+YES_NO = (Option(YES, N_("Yes")), Option(NO, N_("No")))
 
 PERSISTENT = "persistent"
 # Acute pain (under six weeks) by how long it has lasted so far, in days: the bounds time
@@ -80,146 +82,181 @@ RED_FLAGS: tuple[Question, ...] = (
     _red_flag(
         "bowel_bladder",
         Severity.EMERGENCY,
-        "Have you suddenly lost control of your bladder or bowels (leaking without "
-        "warning, or not being able to pass urine at all)? Or is there new numbness "
-        "around your groin or buttocks, the area you would sit on in a saddle?",
-        "loss of bladder or bowel control, or numbness around the groin or buttocks",
-        "It can be a sign of cauda equina syndrome: the nerves at the base of the spine are "
-        "squeezed hard, and surgery to free them may be needed urgently.",
-        "This can mean the nerves at the base of the spine are squeezed (cauda equina "
-        "syndrome). That is an emergency: surgery may be needed quickly.",
+        N_(
+            "Have you suddenly lost control of your bladder or bowels (leaking without "
+            "warning, or not being able to pass urine at all)? Or is there new numbness "
+            "around your groin or buttocks, the area you would sit on in a saddle?"
+        ),
+        N_("loss of bladder or bowel control, or numbness around the groin or buttocks"),
+        N_(
+            "It can be a sign of cauda equina syndrome: the nerves at the base of the spine are "
+            "squeezed hard, and surgery to free them may be needed urgently."
+        ),
+        N_(
+            "This can mean the nerves at the base of the spine are squeezed (cauda equina "
+            "syndrome). That is an emergency: surgery may be needed quickly."
+        ),
     ),
     _red_flag(
         "leg_weakness",
         Severity.EMERGENCY,
-        "Have one or both of your legs suddenly gone weak, or can you no longer stand "
-        "or put your weight on them?",
-        "sudden leg weakness or not being able to stand",
-        "It can mean that a nerve is badly compressed.",
-        "Legs that suddenly go weak can mean a nerve is badly compressed, which needs "
-        "checking at once.",
+        N_(
+            "Have one or both of your legs suddenly gone weak, or can you no longer stand "
+            "or put your weight on them?"
+        ),
+        N_("sudden leg weakness or not being able to stand"),
+        N_("It can mean that a nerve is badly compressed."),
+        N_(
+            "Legs that suddenly go weak can mean a nerve is badly compressed, which needs "
+            "checking at once."
+        ),
     ),
     _red_flag(
         "trauma",
         Severity.EMERGENCY,
-        "Did the pain start after a serious injury, such as a car crash or a bad fall?",
-        "pain that began after a serious injury",
-        "A broken bone in the spine has to be ruled out.",
-        "After a serious injury, a broken bone in the spine has to be ruled out first.",
+        N_("Did the pain start after a serious injury, such as a car crash or a bad fall?"),
+        N_("pain that began after a serious injury"),
+        N_("A broken bone in the spine has to be ruled out."),
+        N_("After a serious injury, a broken bone in the spine has to be ruled out first."),
     ),
     _red_flag(
         "fever",
         Severity.URGENT,
-        "Do you have a high temperature (fever) as well as the back pain?",
-        "a high fever together with the pain",
-        "Fever with back pain can point to an infection of the spine bones (osteomyelitis).",
-        "Fever together with back pain can be a sign of an infection in the bones of the spine.",
+        N_("Do you have a high temperature (fever) as well as the back pain?"),
+        N_("a high fever together with the pain"),
+        N_("Fever with back pain can point to an infection of the spine bones (osteomyelitis)."),
+        N_(
+            "Fever together with back pain can be a sign of an infection in the bones of the spine."
+        ),
     ),
     _red_flag(
         "weight_loss",
         Severity.URGENT,
-        "Have you been losing weight without trying, or without knowing why?",
-        "weight loss with no clear reason",
-        "Together with back pain it can point to a serious cause such as a tumour.",
-        "Losing weight for no clear reason, together with back pain, can point to a serious "
-        "cause such as a tumour.",
+        N_("Have you been losing weight without trying, or without knowing why?"),
+        N_("weight loss with no clear reason"),
+        N_("Together with back pain it can point to a serious cause such as a tumour."),
+        N_(
+            "Losing weight for no clear reason, together with back pain, can point to a serious "
+            "cause such as a tumour."
+        ),
     ),
     _red_flag(
         "rest_pain",
         Severity.URGENT,
-        "Does the pain stay just as bad when you rest, including when you lie down at night?",
-        "pain that does not ease with rest or at night",
-        "Pain that rest does not ease can point to an infection or a tumour.",
-        "Most back pain eases with rest. Pain that does not can point to an infection or a tumour.",
+        N_("Does the pain stay just as bad when you rest, including when you lie down at night?"),
+        N_("pain that does not ease with rest or at night"),
+        N_("Pain that rest does not ease can point to an infection or a tumour."),
+        N_(
+            "Most back pain eases with rest. Pain that does not can point to an infection "
+            "or a tumour."
+        ),
     ),
     _red_flag(
         "cancer_history",
         Severity.URGENT,
-        "Have you ever been treated for cancer, or do you have cancer now?",
-        "a past or current cancer",
-        "New back pain after cancer needs a prompt check that it has not spread to the spine.",
-        "After cancer, new back pain needs a prompt check that the cancer has not spread to "
-        "the spine.",
+        N_("Have you ever been treated for cancer, or do you have cancer now?"),
+        N_("a past or current cancer"),
+        N_("New back pain after cancer needs a prompt check that it has not spread to the spine."),
+        N_(
+            "After cancer, new back pain needs a prompt check that the cancer has not spread to "
+            "the spine."
+        ),
     ),
 )
 
 DURATION = Question(
     "duration",
     Block.PAIN,
-    "How long have you had this pain?",
+    N_("How long have you had this pain?"),
     (
-        Option("acute_0_2", "Under 2 weeks"),
-        Option("acute_2_4", "2 to 4 weeks"),
-        Option("acute_4_6", "4 to 6 weeks"),
-        Option(PERSISTENT, "6 weeks or more"),
+        Option("acute_0_2", N_("Under 2 weeks")),
+        Option("acute_2_4", N_("2 to 4 weeks")),
+        Option("acute_4_6", N_("4 to 6 weeks")),
+        Option(PERSISTENT, N_("6 weeks or more")),
     ),
-    "how long the pain has lasted",
-    why="Most new back pain settles within a few weeks. Pain that lasts 6 weeks or more "
-    "is usually looked at by a specialist.",
-    hint='You can also type it, for example "10 days" or "3 months".',
+    N_("how long the pain has lasted"),
+    why=N_(
+        "Most new back pain settles within a few weeks. Pain that lasts 6 weeks or more "
+        "is usually looked at by a specialist."
+    ),
+    hint=N_('You can also type it, for example "10 days" or "3 months".'),
 )
 
 LOCATION = Question(
     "location",
     Block.PAIN,
-    "Where is the pain?",
-    (Option("back", "Lower back"), Option("hip", "Hip or groin"), Option("both", "Both")),
-    "where it hurts",
-    why="Your doctor will want to know whether the back, the hip or both are involved.",
+    N_("Where is the pain?"),
+    (
+        Option("back", N_("Lower back")),
+        Option("hip", N_("Hip or groin")),
+        Option("both", N_("Both")),
+    ),
+    N_("where it hurts"),
+    why=N_("Your doctor will want to know whether the back, the hip or both are involved."),
 )
 
 PAIN_TYPE = Question(
     "pain_type",
     Block.PAIN,
-    "Which description fits your pain best?\n"
-    "• Nerve-type: it shoots down a leg, or you feel numbness or pins and needles.\n"
-    "• Movement-related: it gets worse when you move or hold certain positions, "
-    "eases when you rest, and feels stiff.\n"
-    "• Neither of these clearly.",
-    (
-        Option(RADICULAR, "Nerve-type"),
-        Option(MECHANICAL, "Movement-related"),
-        Option(NONSPECIFIC, "Neither / not sure"),
+    N_(
+        "Which description fits your pain best?\n"
+        "• Nerve-type: it shoots down a leg, or you feel numbness or pins and needles.\n"
+        "• Movement-related: it gets worse when you move or hold certain positions, "
+        "eases when you rest, and feels stiff.\n"
+        "• Neither of these clearly."
     ),
-    "the kind of pain",
-    why="Nerve-type pain, movement-related pain and other pain are best looked after by "
-    "different specialists.",
+    (
+        Option(RADICULAR, N_("Nerve-type")),
+        Option(MECHANICAL, N_("Movement-related")),
+        Option(NONSPECIFIC, N_("Neither / not sure")),
+    ),
+    N_("the kind of pain"),
+    why=N_(
+        "Nerve-type pain, movement-related pain and other pain are best looked after by "
+        "different specialists."
+    ),
 )
 
 CONSERVATIVE_TRIED = Question(
     "conservative_tried",
     Block.CARE,
-    "Have you already spent several weeks on non-surgical care, such as physical "
-    "therapy, an exercise programme, medicines or rehabilitation, and it has not "
-    "helped enough?",
-    (Option(YES, "Yes, not enough relief"), Option(NO, "No, not yet")),
-    "care already tried",
-    why="Specialists for injections or surgery usually come in only after several weeks of "
-    "non-surgical care have not helped enough.",
+    N_(
+        "Have you already spent several weeks on non-surgical care, such as physical "
+        "therapy, an exercise programme, medicines or rehabilitation, and it has not "
+        "helped enough?"
+    ),
+    (Option(YES, N_("Yes, not enough relief")), Option(NO, N_("No, not yet"))),
+    N_("care already tried"),
+    why=N_(
+        "Specialists for injections or surgery usually come in only after several weeks of "
+        "non-surgical care have not helped enough."
+    ),
 )
 
 IMAGING_STRUCTURAL = Question(
     "imaging_structural",
     Block.CARE,
-    "Has a scan (X-ray, MRI or CT) shown significant damage? Pick what it found.",
+    N_("Has a scan (X-ray, MRI or CT) shown significant damage? Pick what it found."),
     (
-        Option(DISC_OR_STENOSIS, "Herniated disc or spinal stenosis"),
-        Option(HIP_JOINT, "Hip joint damage (e.g. arthritis)"),
-        Option(DEFORMITY, "Spine deformity or instability"),
-        Option(NO_DAMAGE, "Nothing significant / no scan"),
+        Option(DISC_OR_STENOSIS, N_("Herniated disc or spinal stenosis")),
+        Option(HIP_JOINT, N_("Hip joint damage (e.g. arthritis)")),
+        Option(DEFORMITY, N_("Spine deformity or instability")),
+        Option(NO_DAMAGE, N_("Nothing significant / no scan")),
     ),
-    "what imaging showed",
-    why="Surgery is meant for damage that a scan has confirmed; without it, other "
-    "specialists come first.",
+    N_("what imaging showed"),
+    why=N_(
+        "Surgery is meant for damage that a scan has confirmed; without it, other "
+        "specialists come first."
+    ),
 )
 
 DEBILITATING = Question(
     "debilitating",
     Block.CARE,
-    "Do these symptoms seriously limit what you can do in daily life?",
+    N_("Do these symptoms seriously limit what you can do in daily life?"),
     YES_NO,
-    "how much it limits daily life",
-    why="Surgeons usually step in only when confirmed damage seriously limits daily life.",
+    N_("how much it limits daily life"),
+    why=N_("Surgeons usually step in only when confirmed damage seriously limits daily life."),
 )
 
 QUESTIONS: tuple[Question, ...] = (

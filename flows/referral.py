@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
+from flows.i18n import N_
 from flows.questions import (
     ACUTE_RANGES,
     DEFORMITY,
@@ -127,7 +128,7 @@ class Rule:
     applies: Callable[[Answers], bool]
 
 
-_ASK_PCP = (
+_ASK_PCP = N_(
     "Ask your primary care doctor for the referral; they usually write it. "
     "Keep as active as the pain allows."
 )
@@ -137,10 +138,12 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R1",
             Urgency.EMERGENCY,
-            "Emergency: go to the emergency department now, or call emergency services.",
-            "The emergency team can check straight away for serious damage to the nerves "
-            "or the spine and start treatment at once.",
-            "Go now. Do not wait to see whether it gets better.",
+            N_("Emergency: go to the emergency department now, or call emergency services."),
+            N_(
+                "The emergency team can check straight away for serious damage to the nerves "
+                "or the spine and start treatment at once."
+            ),
+            N_("Go now. Do not wait to see whether it gets better."),
         ),
         lambda a: bool(emergency_flags(a)),
     ),
@@ -148,10 +151,15 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R2",
             Urgency.URGENT,
-            "Urgent: see a doctor today.",
-            "Go to urgent care or an emergency department, or get a same-day appointment "
-            "with your primary care doctor. A doctor needs to look for a serious cause today.",
-            "If any of the emergency signs below appears, go to the emergency department at once.",
+            N_("Urgent: see a doctor today."),
+            N_(
+                "Go to urgent care or an emergency department, or get a same-day appointment "
+                "with your primary care doctor. A doctor needs to look for a serious cause today."
+            ),
+            N_(
+                "If any of the emergency signs below appears, go to the emergency department "
+                "at once."
+            ),
         ),
         lambda a: bool(urgent_flags(a)),
     ),
@@ -159,14 +167,18 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R3",
             Urgency.ROUTINE,
-            "See your primary care doctor (family doctor or GP): a routine appointment.",
-            "They examine you and ask about your health to find the likely cause, then "
-            "usually start with simple care: staying active, and medicines such as "
-            "anti-inflammatories or muscle relaxants if they think these suit you. Scans "
-            "are usually not needed for pain this recent, because most of it settles "
-            "within a few weeks.",
-            "Keep as active as the pain allows. If it is not better once it has lasted "
-            "6 weeks, go back: that is when a specialist is usually considered.",
+            N_("See your primary care doctor (family doctor or GP): a routine appointment."),
+            N_(
+                "They examine you and ask about your health to find the likely cause, then "
+                "usually start with simple care: staying active, and medicines such as "
+                "anti-inflammatories or muscle relaxants if they think these suit you. Scans "
+                "are usually not needed for pain this recent, because most of it settles "
+                "within a few weeks."
+            ),
+            N_(
+                "Keep as active as the pain allows. If it is not better once it has lasted "
+                "6 weeks, go back: that is when a specialist is usually considered."
+            ),
             ("duration",),
             follow_up=True,
         ),
@@ -176,11 +188,15 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R4",
             Urgency.ROUTINE,
-            "See a physiatrist (a PM&R doctor), through your primary care doctor: "
-            "a routine appointment.",
-            "Physiatrists treat nerve, muscle and joint problems without surgery. For "
-            "nerve-type pain they can test how your nerves work (for example with an EMG) "
-            "and build a rehabilitation plan.",
+            N_(
+                "See a physiatrist (a PM&R doctor), through your primary care doctor: "
+                "a routine appointment."
+            ),
+            N_(
+                "Physiatrists treat nerve, muscle and joint problems without surgery. For "
+                "nerve-type pain they can test how your nerves work (for example with an EMG) "
+                "and build a rehabilitation plan."
+            ),
             _ASK_PCP,
             ("duration", "conservative_tried", "pain_type"),
         ),
@@ -190,12 +206,14 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R5",
             Urgency.ROUTINE,
-            "See a physical therapist: a routine appointment.",
-            "A physical therapist builds strength, flexibility, posture and core stability "
-            "with exercises, to ease the pain and keep it from coming back. For "
-            "movement-related pain a chiropractor, who works with hands-on spinal "
-            "manipulation, is another option.",
-            "Keep as active as the pain allows.",
+            N_("See a physical therapist: a routine appointment."),
+            N_(
+                "A physical therapist builds strength, flexibility, posture and core stability "
+                "with exercises, to ease the pain and keep it from coming back. For "
+                "movement-related pain a chiropractor, who works with hands-on spinal "
+                "manipulation, is another option."
+            ),
+            N_("Keep as active as the pain allows."),
             ("duration", "conservative_tried", "pain_type"),
         ),
         _persistent_untreated(MECHANICAL),
@@ -204,9 +222,11 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R6",
             Urgency.ROUTINE,
-            "See a physiatrist (a PM&R doctor): a routine appointment.",
-            "Physiatrists treat back and hip problems without surgery. They draw up a "
-            "rehabilitation plan, usually together with physical therapy.",
+            N_("See a physiatrist (a PM&R doctor): a routine appointment."),
+            N_(
+                "Physiatrists treat back and hip problems without surgery. They draw up a "
+                "rehabilitation plan, usually together with physical therapy."
+            ),
             _ASK_PCP,
             ("duration", "conservative_tried", "pain_type"),
         ),
@@ -216,9 +236,11 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R7",
             Urgency.SOON,
-            "See an orthopedic surgeon soon.",
-            "Orthopedic surgeons treat bones and joints, including replacing a badly "
-            "damaged hip joint.",
+            N_("See an orthopedic surgeon soon."),
+            N_(
+                "Orthopedic surgeons treat bones and joints, including replacing a badly "
+                "damaged hip joint."
+            ),
             _ASK_PCP,
             ("conservative_tried", "imaging_structural", "debilitating"),
         ),
@@ -228,9 +250,11 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R8",
             Urgency.SOON,
-            "See an orthopedic spine surgeon soon.",
-            "Orthopedic spine surgeons correct structural problems of the spine, for "
-            "example with spinal fusion or by straightening a deformity.",
+            N_("See an orthopedic spine surgeon soon."),
+            N_(
+                "Orthopedic spine surgeons correct structural problems of the spine, for "
+                "example with spinal fusion or by straightening a deformity."
+            ),
             _ASK_PCP,
             ("conservative_tried", "imaging_structural", "debilitating"),
         ),
@@ -240,10 +264,12 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R9",
             Urgency.SOON,
-            "See a spine surgeon soon: a neurosurgeon or an orthopedic spine surgeon.",
-            "Both kinds of surgeon operate on herniated discs and spinal stenosis. "
-            "Neurosurgeons focus more on the delicate nerves; many spine surgeons from "
-            "either field have extra training for exactly these problems.",
+            N_("See a spine surgeon soon: a neurosurgeon or an orthopedic spine surgeon."),
+            N_(
+                "Both kinds of surgeon operate on herniated discs and spinal stenosis. "
+                "Neurosurgeons focus more on the delicate nerves; many spine surgeons from "
+                "either field have extra training for exactly these problems."
+            ),
             _ASK_PCP,
             ("conservative_tried", "imaging_structural", "debilitating"),
         ),
@@ -253,11 +279,13 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R10",
             Urgency.ROUTINE,
-            "See a pain management specialist: a routine appointment.",
-            "Pain management specialists use small procedures guided by imaging: steroid "
-            "injections near the spine (epidural) for inflamed nerves, facet joint "
-            "injections for arthritis, and radiofrequency ablation to quiet pain signals "
-            "for a while.",
+            N_("See a pain management specialist: a routine appointment."),
+            N_(
+                "Pain management specialists use small procedures guided by imaging: steroid "
+                "injections near the spine (epidural) for inflamed nerves, facet joint "
+                "injections for arthritis, and radiofrequency ablation to quiet pain signals "
+                "for a while."
+            ),
             _ASK_PCP,
             ("conservative_tried", "imaging_structural", "debilitating"),
         ),
@@ -277,4 +305,4 @@ def referral(answers: Answers) -> Referral:
     for rule in REFERRAL_TABLE:
         if rule.applies(answers):
             return rule.referral
-    raise IncompleteAnswers("no referral row matches these answers")
+    raise IncompleteAnswers(N_("no referral row matches these answers"))

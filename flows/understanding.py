@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from flows.questions import ACUTE_RANGES, PERSISTENT, Question
 
@@ -115,11 +116,16 @@ def emergency_sign(text: str) -> str | None:
     return None
 
 
-def typed_option(question: Question, text: str) -> str | None:
-    """The option value a typed answer names exactly ("yes", "Not sure"), or None."""
+def typed_option(
+    question: Question, text: str, translate: Callable[[str], str] = str
+) -> str | None:
+    """The option value a typed answer names exactly ("yes", "Not sure"), or None.
+
+    `translate` gives an option label in the user's language, which is accepted too.
+    """
     text = normalise(text).strip(" .!")
     for option in question.options:
-        if text in (normalise(option.label), option.value):
+        if text in (normalise(option.label), normalise(translate(option.label)), option.value):
             return option.value
     if question.id == "duration":
         return duration_answer(text)

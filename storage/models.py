@@ -104,5 +104,17 @@ class ReminderRow(Base):
     )
     due_at: Mapped[datetime]
     status: Mapped[str] = mapped_column(String(16))
+    # The language the follow-up question is asked in.
+    language: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None]
+
+
+class UserRow(Base):
+    """What a user chose that outlives an assessment: for now, the language."""
+
+    __tablename__ = "users"
+
+    user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    language: Mapped[str] = mapped_column(String(8))
+    updated_at: Mapped[datetime]

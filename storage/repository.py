@@ -25,6 +25,7 @@ from storage.models import (
     ReminderRow,
     ReminderStatus,
     Status,
+    UserRow,
     utcnow,
 )
 
@@ -80,10 +81,13 @@ class StoredReminder:
     assessment_id: int
     due_at: datetime
     status: str
+    language: str
 
     @classmethod
     def from_row(cls, row: ReminderRow) -> StoredReminder:
-        return cls(row.id, row.user_id, row.assessment_id, _aware(row.due_at), row.status)
+        return cls(
+            row.id, row.user_id, row.assessment_id, _aware(row.due_at), row.status, row.language
+        )
 
 
 def _aware(moment: datetime) -> datetime:
@@ -246,6 +250,7 @@ class Transaction:
     async def delete_user(self, user_id: int) -> int:
         """Erase every row about the user; the number of assessments removed."""
         await self._session.execute(delete(ReminderRow).where(ReminderRow.user_id == user_id))
+        await self._session.execute(delete(UserRow).where(UserRow.user_id == user_id))
         ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id)
         await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
         result = await self._session.execute(
@@ -266,6 +271,7 @@ class Transaction:
             .select_from(ProcessedUpdateRow)
             .where(ProcessedUpdateRow.user_id == user_id),
             select(func.count()).select_from(ReminderRow).where(ReminderRow.user_id == user_id),
+            select(func.count()).select_from(UserRow).where(UserRow.user_id == user_id),
         ]
         return sum([await self._session.scalar(c) or 0 for c in counts])
 
@@ -281,10 +287,25 @@ class Transaction:
         )
         return StoredAssessment.from_row(row) if row else None
 
+    # --- the user's choices ------------------------------------------------------------
+
+    async def language(self, user_id: int) -> str | None:
+        """The language the user chose with /language, if any."""
+        return await self._session.scalar(
+            select(UserRow.language).where(UserRow.user_id == user_id)
+        )
+
+    async def set_language(self, user_id: int, language: str) -> None:
+        row = await self._session.get(UserRow, user_id)
+        if row is None:
+            self._session.add(UserRow(user_id=user_id, language=language, updated_at=utcnow()))
+        else:
+            row.language, row.updated_at = language, utcnow()
+
     # --- reminders ---------------------------------------------------------------------
 
     async def add_reminder(
-        self, user_id: int, assessment_id: int, due_at: datetime
+        self, user_id: int, assessment_id: int, due_at: datetime, language: str
     ) -> StoredReminder | None:
         """A pending reminder for a finished assessment; None if it already has one."""
         existing = await self._session.scalar(
@@ -297,6 +318,7 @@ class Transaction:
             assessment_id=assessment_id,
             due_at=due_at,
             status=ReminderStatus.PENDING,
+            language=language,
             created_at=utcnow(),
             sent_at=None,
         )

@@ -598,15 +598,8 @@ async def test_the_command_menu_is_set_at_start(
 ) -> None:
     async with running_bot():
         pass
-    assert telegram.commands[""] == [
-        "start",
-        "summary",
-        "restart",
-        "reminders",
-        "privacy",
-        "delete",
-        "help",
-    ]
+    names = ["start", "summary", "restart", "reminders", "language", "privacy", "delete", "help"]
+    assert telegram.commands == {"": names, "es": names, "ru": names}
 
 
 async def test_six_week_follow_up_is_sent_once_after_a_restart_and_leads_on(

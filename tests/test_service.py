@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from bot.replies import Reply
-from bot.service import TriageService
+from bot.service import Sender, TriageService
 from flows import machine
 from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
@@ -62,10 +62,10 @@ async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
     await store_old_assessment(
         repository, {"bowel_bladder": "no", "leg_weakness": "no", "gone": "yes"}
     )
-    reply = await service.start(USER)
+    reply = await service.start(Sender(USER))
     assert "My questions have changed a little" in texts(reply)[0]
     assert "unfinished assessment" in texts(reply)[1]
-    resumed = await service.press(USER, button(reply, "Resume"))
+    resumed = await service.press(Sender(USER), button(reply, "Resume"))
     assert resumed.messages[0].text.startswith("<b>Question 3 of 13</b>")
     async with repository.transaction() as tx:
         active = await tx.active_assessment(USER)
@@ -76,7 +76,7 @@ async def test_an_older_assessment_with_nothing_usable_starts_again(
     service: TriageService, repository: StateRepository
 ) -> None:
     await store_old_assessment(repository, {"a_question_that_is_gone": "yes"})
-    reply = await service.text(USER, "hi, I'm back")
+    reply = await service.text(Sender(USER), "hi, I'm back")
     assert "none of your answers fit the new ones" in texts(reply)[0]
     assert [b.label for m in reply.messages for row in m.buttons for b in row] == [
         "Start the assessment"
@@ -99,7 +99,7 @@ async def test_an_older_assessment_that_the_new_flow_can_finish_shows_the_result
     assert len(answers) < len(QUESTIONS)
     await store_old_assessment(repository, answers)
 
-    reply = await service.text(USER, "hello")
+    reply = await service.text(Sender(USER), "hello")
     assert "See your primary care doctor" in texts(reply)[1]
 
 
@@ -111,7 +111,7 @@ async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
 
     from storage.repository import Transaction
 
-    first = (await service.start(USER)).messages[-1]
+    first = (await service.start(Sender(USER))).messages[-1]
     data = first.buttons[1][0].data  # "No" on question 1
     real_save = Transaction.save_progress
     conflicts = 0
@@ -126,7 +126,7 @@ async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
         return await real_save(self, assessment, **changes)
 
     monkeypatch.setattr(Transaction, "save_progress", save_after_a_rival)
-    reply = await service.press(USER, data)
+    reply = await service.press(Sender(USER), data)
 
     assert conflicts == 1
     assert reply.messages[0].text.startswith("<b>Question 2 of 13</b>")
@@ -152,19 +152,19 @@ async def test_a_follow_up_answered_better_closes_without_a_new_assessment(
     async def send(user_id: int, message) -> None:  # type: ignore[no-untyped-def]
         sent.append((user_id, message.text, [b.data for row in message.buttons for b in row]))
 
-    reply = await service.start(USER)
+    reply = await service.start(Sender(USER))
     for label in PATHS["R3"]:
-        reply = await service.press(USER, button(reply, label))
-    await service.press(USER, button(reply, "Remind me in 28 days if it's not better"))
+        reply = await service.press(Sender(USER), button(reply, label))
+    await service.press(Sender(USER), button(reply, "Remind me in 28 days if it's not better"))
 
     assert await ReminderSender(repository, send, lambda: later).run() == 1
     assert await ReminderSender(repository, send, lambda: later).run() == 0  # never twice
     (user_id, text, data) = sent[0]
     assert user_id == USER and "Is your pain better?" in text
 
-    better = await service.press(USER, data[0])
+    better = await service.press(Sender(USER), data[0])
     assert "Good to hear" in texts(better)[0]
-    again = await service.press(USER, data[1])  # the other button, afterwards
+    again = await service.press(Sender(USER), data[1])  # the other button, afterwards
     assert again.notice == "You already answered this check-in."
     async with repository.transaction() as tx:
         assert await tx.active_assessment(USER) is None
