@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
+from babel.dates import format_date
+
 from bot import render, summary, texts
 from bot.actions import (
     AnswerAction,
@@ -68,7 +70,8 @@ def _snapshot(stored: StoredAssessment) -> machine.Snapshot:
 
 
 def _date(moment: datetime) -> str:
-    return f"{moment:%d %b %Y}"
+    """A date as people read it in the current language ("Nov 25, 2026" in English)."""
+    return format_date(moment, format="medium", locale=current())
 
 
 class TriageService:

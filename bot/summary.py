@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from babel.dates import format_datetime
 from fpdf import FPDF
 
 from bot import texts
-from bot.i18n import _
+from bot.i18n import _, current
 from bot.render import reasons
 from bot.replies import Document, Message
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, YES
@@ -66,7 +67,7 @@ def build(assessment: StoredAssessment) -> Summary:
 
 def _sections(summary: Summary) -> list[tuple[str, list[str]]]:
     return [
-        (_(texts.SUMMARY_DATE), [f"{summary.finished:%d %B %Y, %H:%M} UTC"]),
+        (_(texts.SUMMARY_DATE), [format_datetime(summary.finished, "long", locale=current())]),
         (_(texts.SUMMARY_REFERRAL), [summary.referral]),
         (_(texts.SUMMARY_REASONS), list(summary.reasons)),
         (_(texts.SUMMARY_RED_FLAGS), list(summary.red_flags) or [_(texts.SUMMARY_NO_RED_FLAGS)]),

@@ -31,6 +31,7 @@ HELP = N_(
     "/privacy - what I store and for how long\n"
     "/summary - your last result, for your doctor (also as a PDF)\n"
     "/reminders - see or cancel your follow-up reminders\n"
+    "/language - choose your language\n"
     "/help - this message\n\n"
     "<i>This is guidance, not a diagnosis. In an emergency call your local emergency "
     "number.</i>"

@@ -305,4 +305,4 @@ def referral(answers: Answers) -> Referral:
     for rule in REFERRAL_TABLE:
         if rule.applies(answers):
             return rule.referral
-    raise IncompleteAnswers(N_("no referral row matches these answers"))
+    raise IncompleteAnswers("no referral row matches these answers")

@@ -59,6 +59,8 @@ class FakeTelegram:
     calls: list[str] = field(default_factory=list)
     documents: list[tuple[int, str, bytes]] = field(default_factory=list)
     commands: dict[str, list[str]] = field(default_factory=dict)  # by language code
+    # The language each user's Telegram app is set to ("en" unless a test says otherwise).
+    app_languages: dict[int, str] = field(default_factory=dict)
     # Every visible effect, as (method, user or chat id): messages, edits, button answers.
     effects: list[tuple[str, int]] = field(default_factory=list)
 
@@ -193,6 +195,14 @@ class FakeTelegram:
         """Make the next calls of `method` fail with these (HTTP status, parameters)."""
         self._failures.setdefault(method, []).extend(failures)
 
+    def _user(self, user_id: int) -> dict[str, Any]:
+        return {
+            "id": user_id,
+            "is_bot": False,
+            "first_name": f"User{user_id}",
+            "language_code": self.app_languages.get(user_id, "en"),
+        }
+
     # --- acting as users ------------------------------------------------------------------
 
     async def _push(self, update: dict[str, Any]) -> int:
@@ -208,7 +218,7 @@ class FakeTelegram:
             "message_id": next(self._message_ids),
             "date": int(time.time()),
             "chat": {"id": chat_id, "type": chat_type},
-            "from": _user(user_id),
+            "from": self._user(user_id),
             "text": text,
         }
         if text.startswith("/"):
@@ -226,7 +236,7 @@ class FakeTelegram:
         self._query_users[query_id] = user_id
         query: dict[str, Any] = {
             "id": query_id,
-            "from": _user(user_id),
+            "from": self._user(user_id),
             "chat_instance": str(user_id),
             "data": data,
         }
@@ -273,10 +283,6 @@ class FakeTelegram:
         """Wait until the bot has fetched and confirmed every update sent so far."""
         last = self.updates[-1]["update_id"] if self.updates else 0
         await self.wait_for(lambda: self._confirmed >= last, within)
-
-
-def _user(user_id: int) -> dict[str, Any]:
-    return {"id": user_id, "is_bot": False, "first_name": f"User{user_id}", "language_code": "en"}
 
 
 def _keyboard(params: dict[str, Any]) -> list[list[dict[str, str]]]:

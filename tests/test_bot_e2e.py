@@ -664,3 +664,49 @@ async def test_a_follow_up_answered_better_closes_it_and_reminders_can_be_cancel
         # Set again from the same result: it was cancelled, so this is refused politely.
         again, _ = await user.tap("Remind me in 3 days if it's not better", result, expect=0)
         assert again is not None and "already set" in again
+
+
+async def test_a_spanish_speaking_user_gets_spanish_questions_and_result(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    telegram.app_languages[USER] = "es-MX"
+    user = chat(USER)
+    async with running_bot():
+        welcome, first = await user.send("/start", expect=2)
+        assert welcome.visible.startswith("Hola, soy BackPath.")
+        assert first.visible.startswith("Pregunta 1 de 13 · Señales de alarma")
+        assert first.button_labels == ["Sí", "No", "No estoy seguro", "¿Por qué?"]
+        result = await user.answer_all(
+            ["No"] * 7 + ["6 semanas o más", "Espalda baja", "Por el movimiento", "No, todavía no"]
+        )
+        (summary,) = await user.send("/summary")
+        await telegram.wait_for(lambda: telegram.documents)
+
+    assert first_line(result) == "Consulta con un fisioterapeuta: una cita normal."
+    assert "quiropráctico" in result.visible
+    assert "Esto es una orientación, no un diagnóstico." in result.visible
+    assert "Resumen de BackPath para tu médico" in summary.visible
+    assert "Consulta con un fisioterapeuta" in pdf_text(telegram.documents[0][2])
+
+
+async def test_switching_language_mid_assessment(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)
+    async with running_bot():
+        await user.send("/start", expect=2)
+        await user.answer_all(["No", "No"])
+        (menu,) = await user.send("/language")
+        assert menu.button_labels == ["English", "Español", "Русский"]
+        _, (pending,) = await user.tap("Русский", menu)
+        assert menu.visible == "Теперь я буду писать по-русски."
+        assert pending.visible.startswith("Вопрос 3 из 13 · Тревожные признаки")
+        result = await user.answer_all(
+            ["Нет"] * 5 + ["Меньше 2 недель", "Поясница", "Нервного типа"]
+        )
+        # The choice outlives the assessment, whatever the app's language says.
+        (help_text,) = await user.send("/help")
+
+    assert first_line(result).startswith("Обратитесь к терапевту")
+    assert "Напомнить через 28 дн., если не станет лучше" in result.button_labels
+    assert help_text.visible.startswith("Как работает BackPath")
