@@ -23,6 +23,12 @@ from flows.understanding import duration_answer, emergency_sign, typed_option
         ("1.5 months", "persistent"),
         ("2-3 months", "persistent"),
         ("I have had it for half a year", "persistent"),
+        ("3 semanas", "acute_2_4"),
+        ("2 meses", "persistent"),
+        ("desde ayer", "acute_0_2"),
+        ("3 недели", "acute_2_4"),
+        ("полгода", "persistent"),
+        ("полтора месяца", "persistent"),
     ],
 )
 def test_durations(text: str, expected: str) -> None:
@@ -48,6 +54,16 @@ def test_not_a_duration(text: str) -> None:
         ("suddenly weak in both legs", "leg_weakness"),
         ("I was in a car accident", "trauma"),
         ("I fell off a ladder", "trauma"),
+        ("no puedo controlar la vejiga", "bowel_bladder"),
+        ("no puedo orinar desde ayer", "bowel_bladder"),
+        ("tengo la ingle adormecida", "bowel_bladder"),
+        ("las piernas me fallaron", "leg_weakness"),
+        ("tuve un accidente de coche", "trauma"),
+        ("не могу контролировать мочевой пузырь", "bowel_bladder"),
+        ("онемение в паху", "bowel_bladder"),
+        ("ноги подкосились", "leg_weakness"),
+        ("не могу встать", "leg_weakness"),
+        ("попал в ДТП", "trauma"),
     ],
 )
 def test_emergency_signs(text: str, flag: str) -> None:
@@ -63,6 +79,10 @@ def test_emergency_signs(text: str, flag: str) -> None:
         "I can walk fine",
         "my back hurts when I bend",
         "😣😣",
+        "no tengo incontinencia",
+        "no puedo dormir",
+        "нет недержания",
+        "всё хорошо",
         "\u05e9\u05dc\u05d5\u05dd",
     ],
 )
