@@ -28,8 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=("run", "console"),
-        help="run: the Telegram bot (default); console: try the assessment in this terminal",
+        choices=("run", "console", "migrate"),
+        help="run: the Telegram bot (default); console: try the assessment in this terminal; "
+        "migrate: bring the database schema up to date and exit",
     )
     args = parser.parse_args(argv)
     try:
@@ -40,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"setting {name} is invalid: {first['msg']}")
 
     try:
+        if args.command == "migrate":
+            configure_logging(settings.log_level, None)
+            asyncio.run(_migrate(settings))
+            print("backpath: the database schema is up to date")
+            return 0
         if args.command == "console":
             from bot.console import run_console
 
@@ -66,6 +72,16 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+async def _migrate(settings: Settings) -> None:
+    from storage.database import create_engine, create_schema
+
+    engine = create_engine(settings.database_url)
+    try:
+        await create_schema(engine, migrate=True)
+    finally:
+        await engine.dispose()
 
 
 if __name__ == "__main__":

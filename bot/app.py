@@ -94,7 +94,7 @@ async def serve(
     stop = stop or _stop_on_signals()
     engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
-        await create_schema(engine)
+        await create_schema(engine, migrate=settings.auto_migrate)
         repository = StateRepository(engine)
         housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days), clock)
         service = TriageService(repository, retention_days=settings.retention_days, now=clock)

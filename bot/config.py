@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = "https://api.telegram.org/bot"
     database_url: str = "sqlite+aiosqlite:///backpath.db"
+    # Apply pending database migrations at start-up (else run `backpath migrate` by hand).
+    auto_migrate: bool = True
     # How long a write waits for a locked SQLite database before the user is told to retry.
     database_busy_timeout_ms: int = Field(default=5_000, ge=0, le=60_000)
     log_level: LogLevel = "INFO"

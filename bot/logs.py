@@ -29,3 +29,5 @@ def configure_logging(level: str, token: str | None) -> None:
     # httpx logs every request URL, which contains the token, at INFO.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
+    # Alembic narrates its set-up at INFO; BackPath logs the outcome itself.
+    logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
-
-from storage.models import Base
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 
@@ -54,11 +52,17 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-async def create_schema(engine: AsyncEngine) -> None:
-    """Create missing tables; raise DatabaseUnavailable with a readable reason."""
+async def create_schema(engine: AsyncEngine, *, migrate: bool = True) -> None:
+    """Apply pending migrations (or, with `migrate=False`, only check the connection);
+    raise DatabaseUnavailable with a readable reason."""
+    from storage.migrate import upgrade  # Alembic loads only where migrations run
+
     try:
-        async with engine.begin() as connection:
-            await connection.run_sync(Base.metadata.create_all)
+        if migrate:
+            await upgrade(engine)
+        else:
+            async with engine.connect() as connection:
+                await connection.execute(text("SELECT 1"))
     except Exception as error:  # any driver error means "cannot use this database"
         raise DatabaseUnavailable(describe_failure(engine, error)) from error
 
