@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import uuid
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
@@ -15,10 +17,52 @@ from bot.config import Settings
 from storage.models import utcnow
 from tests.fake_telegram import FakeTelegram, SentMessage
 
+POSTGRES_URL = os.environ.get("BACKPATH_TEST_POSTGRES_URL", "")
 
-@pytest.fixture
-def database_url(tmp_path: Path) -> str:
-    return f"sqlite+aiosqlite:///{tmp_path / 'backpath.db'}"
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--postgres-url",
+        default=POSTGRES_URL,
+        help="an admin URL of a PostgreSQL server (postgresql+asyncpg://...) to run the "
+        "storage and end-to-end tests against as well; default: $BACKPATH_TEST_POSTGRES_URL",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A new, empty database for each test: an SQLite file, and a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'backpath.db'}"
+        return
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("about SQLite only")
+    admin_url = request.config.getoption("--postgres-url")
+    if not admin_url:
+        pytest.skip("no PostgreSQL server: set BACKPATH_TEST_POSTGRES_URL or --postgres-url")
+    async with fresh_postgres_database(admin_url) as url:
+        yield url
+
+
+@asynccontextmanager
+async def fresh_postgres_database(admin_url: str) -> AsyncIterator[str]:
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    admin = make_url(admin_url)
+    name = f"backpath_test_{uuid.uuid4().hex[:12]}"
+    dsn = admin.set(drivername="postgresql").render_as_string(hide_password=False)
+    connection = await asyncpg.connect(dsn)
+    try:
+        await connection.execute(f'CREATE DATABASE "{name}"')
+        yield admin.set(database=name).render_as_string(hide_password=False)
+    finally:
+        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await connection.close()
 
 
 @pytest.fixture

@@ -388,6 +388,7 @@ async def test_when_sending_fails_for_good_the_answer_is_kept(
     assert pending.visible.startswith("Question 2 of 13")
 
 
+@pytest.mark.sqlite_only
 async def test_a_locked_database_gets_a_polite_retry_later_and_recovers(
     running_bot: RunningBot, chat: type[Chat], settings: Settings, database_url: str
 ) -> None:

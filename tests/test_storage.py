@@ -24,6 +24,7 @@ async def repository(database_url: str) -> AsyncIterator[StateRepository]:
     await engine.dispose()
 
 
+@pytest.mark.sqlite_only
 async def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(repository: StateRepository) -> None:
     async with repository.engine.connect() as connection:
         assert (await connection.scalar(text("PRAGMA journal_mode"))) == "wal"
