@@ -57,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             print("No TELEGRAM_BOT_TOKEN set: starting the terminal version instead.\n")
             return main(["console"])
         token = settings.require_token()
-        configure_logging(settings.log_level, token)
+        configure_logging(settings.log_level, token, settings.log_format)
         from bot.app import serve
 
         asyncio.run(serve(settings))

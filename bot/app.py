@@ -1,4 +1,4 @@
-"""Builds the Telegram application and runs it with long polling until a stop signal."""
+"""Builds the Telegram application and runs it, by long polling or behind a webhook."""
 
 from __future__ import annotations
 
@@ -8,7 +8,10 @@ import logging
 import signal
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
+import uvicorn
+from starlette.applications import Starlette
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder
@@ -23,7 +26,8 @@ from bot.reminders import ReminderSender
 from bot.replies import Message
 from bot.retry import with_retry
 from bot.service import TriageService
-from storage.database import create_engine, create_schema
+from bot.web import HealthCheck, web_app
+from storage.database import create_engine, create_schema, database_is_reachable
 from storage.models import utcnow
 from storage.repository import StateRepository
 
@@ -86,7 +90,8 @@ async def serve(
     stop: asyncio.Event | None = None,
     clock: Callable[[], datetime] = utcnow,
 ) -> None:
-    """Run the bot with long polling until `stop` is set or SIGINT/SIGTERM arrives.
+    """Run the bot until `stop` is set or SIGINT/SIGTERM arrives: long polling, or a
+    webhook server with `BOT_MODE=webhook`.
 
     Raises DatabaseUnavailable or telegram.error.InvalidToken before serving anything if
     the database or the token is unusable.
@@ -99,27 +104,78 @@ async def serve(
         housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days), clock)
         service = TriageService(repository, retention_days=settings.retention_days, now=clock)
         application = build_application(settings, service, housekeeping, repository, clock)
+
+        async def database_reachable() -> bool:
+            return await database_is_reachable(engine)
+
         async with application:
             await _set_command_menus(application)
             await application.start()
-            assert application.updater is not None
-            # Pending updates are kept: presses sent while the bot was down still count.
-            await application.updater.start_polling(
-                timeout=settings.polling_timeout,
-                allowed_updates=Update.ALL_TYPES,
-                drop_pending_updates=False,
-            )
-            log.info("BackPath is polling for updates")
             try:
-                await stop.wait()
+                if settings.bot_mode == "webhook":
+                    await _serve_webhook(settings, application, database_reachable, stop)
+                else:
+                    await _serve_polling(settings, application, database_reachable, stop)
             finally:
                 log.info("stopping")
-                if application.updater.running:
-                    await application.updater.stop()
                 if application.running:
                     await application.stop()
     finally:
         await engine.dispose()
+
+
+async def _serve_polling(
+    settings: Settings,
+    application: Application,  # type: ignore[type-arg]
+    health: HealthCheck,
+    stop: asyncio.Event,
+) -> None:
+    assert application.updater is not None
+    # Pending updates are kept: presses sent while the bot was down still count.
+    await application.updater.start_polling(
+        timeout=settings.polling_timeout,
+        allowed_updates=Update.ALL_TYPES,
+        drop_pending_updates=False,
+    )
+    log.info("BackPath is polling for updates")
+    try:
+        if settings.metrics_port is None:
+            await stop.wait()
+        else:
+            server = _http_server(web_app(health), settings.webhook_listen, settings.metrics_port)
+            await _until_stopped(server, stop)
+    finally:
+        if application.updater.running:
+            await application.updater.stop()
+
+
+async def _serve_webhook(
+    settings: Settings,
+    application: Application,  # type: ignore[type-arg]
+    health: HealthCheck,
+    stop: asyncio.Event,
+) -> None:
+    url, secret = settings.require_webhook()
+    app = web_app(health, application, urlsplit(url).path or "/", secret)
+    server = _http_server(app, settings.webhook_listen, settings.webhook_port)
+    await application.bot.set_webhook(url, secret_token=secret, allowed_updates=Update.ALL_TYPES)
+    log.info("BackPath serves its webhook on port %s", settings.webhook_port)
+    await _until_stopped(server, stop)
+
+
+def _http_server(app: Starlette, host: str, port: int) -> uvicorn.Server:
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+    return uvicorn.Server(config)
+
+
+async def _until_stopped(server: uvicorn.Server, stop: asyncio.Event) -> None:
+    """Serve HTTP until `stop` is set or the server ends (uvicorn handles SIGTERM too)."""
+    serving = asyncio.create_task(server.serve())
+    stopping = asyncio.create_task(stop.wait())
+    await asyncio.wait({serving, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    server.should_exit = True
+    stopping.cancel()
+    await serving
 
 
 async def _set_command_menus(application: Application) -> None:  # type: ignore[type-arg]

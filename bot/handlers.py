@@ -5,7 +5,9 @@ Each handler is a few lines: who is it, what did they do, call the service, deli
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
 
 from telegram import Update
@@ -20,7 +22,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot import texts
+from bot import metrics, texts
 from bot.i18n import _, language, pick
 from bot.keyboards import inline_keyboard
 from bot.replies import Reply
@@ -31,6 +33,8 @@ from storage.database import DatabaseError
 log = logging.getLogger(__name__)
 
 SERVICE = "service"
+
+Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
 def _service(context: ContextTypes.DEFAULT_TYPE) -> TriageService:
@@ -169,6 +173,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure (no user content) and tell the user their answers are kept."""
     update_id = update.update_id if isinstance(update, Update) else None
     error = context.error
+    metrics.ERRORS.labels(type(error).__name__).inc()
     log.error(
         "update %s failed: %s",
         update_id,
@@ -206,6 +211,18 @@ def _user(update: Update) -> int:
     return update.effective_user.id
 
 
+def _measured(callback: Callback) -> Callback:
+    """The callback, counted by update type and timed in the latency histogram."""
+
+    @functools.wraps(callback)
+    async def measured(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        metrics.UPDATES.labels(metrics.update_type(update)).inc()
+        with metrics.HANDLER_SECONDS.time():
+            await callback(update, context)
+
+    return measured
+
+
 def add_handlers(application: Application, service: TriageService) -> None:  # type: ignore[type-arg]
     """Wire every handler; private chats only, everything else gets one polite line."""
     application.bot_data[SERVICE] = service
@@ -222,12 +239,16 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
         "language": on_language,
     }
     for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, filters=private))
-    application.add_handler(CallbackQueryHandler(on_button))
+        application.add_handler(CommandHandler(name, _measured(callback), filters=private))
+    application.add_handler(CallbackQueryHandler(_measured(on_button)))
     application.add_handler(
-        MessageHandler(private & filters.TEXT & filters.UpdateType.MESSAGE, on_text)
+        MessageHandler(private & filters.TEXT & filters.UpdateType.MESSAGE, _measured(on_text))
     )
-    application.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, on_non_text))
-    application.add_handler(MessageHandler(private & filters.UpdateType.EDITED, on_edited))
-    application.add_handler(MessageHandler(filters.ChatType.GROUPS, on_group))
+    application.add_handler(
+        MessageHandler(private & filters.UpdateType.MESSAGE, _measured(on_non_text))
+    )
+    application.add_handler(
+        MessageHandler(private & filters.UpdateType.EDITED, _measured(on_edited))
+    )
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS, _measured(on_group)))
     application.add_error_handler(on_error)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from pythonjsonlogger.json import JsonFormatter
+
 
 class RedactToken(logging.Filter):
     """Replaces the token wherever it appears in a record (PTB logs the API URL at DEBUG)."""
@@ -19,9 +21,14 @@ class RedactToken(logging.Filter):
         return True
 
 
-def configure_logging(level: str, token: str | None) -> None:
+def configure_logging(level: str, token: str | None, log_format: str = "text") -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if log_format == "json":
+        handler.setFormatter(
+            JsonFormatter("%(asctime)s %(levelname)s %(name)s %(message)s", timestamp=False)
+        )
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.addFilter(RedactToken(token))
     root = logging.getLogger()
     root.handlers[:] = [handler]

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from babel.dates import format_date
 
-from bot import render, summary, texts
+from bot import metrics, render, summary, texts
 from bot.actions import (
     AnswerAction,
     BackAction,
@@ -455,6 +455,7 @@ class TriageService:
             # The referral is health data: only at DEBUG.
             log.info("assessment %s finished", saved.id)
             log.debug("assessment %s referral %s", saved.id, result.row)
+            metrics.ASSESSMENTS_FINISHED.labels(result.row).inc()
             return Reply((render.result_message(result, after.answers, saved.id),))
         return Reply((render.question_message(saved.id, after),))
 
@@ -468,6 +469,7 @@ class TriageService:
         """A new assessment (dropping any unfinished one) and its first question."""
         snapshot = machine.start(known)
         started = await tx.start_assessment(user_id, machine.FLOW_VERSION, snapshot.state)
+        metrics.ASSESSMENTS_STARTED.inc()
         if known:
             started = await tx.save_progress(
                 started, state=snapshot.state, answers=snapshot.answers, history=()

@@ -67,6 +67,16 @@ async def create_schema(engine: AsyncEngine, *, migrate: bool = True) -> None:
         raise DatabaseUnavailable(describe_failure(engine, error)) from error
 
 
+async def database_is_reachable(engine: AsyncEngine) -> bool:
+    """True if a trivial query succeeds now (for health checks)."""
+    try:
+        async with engine.connect() as connection:
+            await connection.execute(text("SELECT 1"))
+    except Exception:  # any failure means "not reachable right now"
+        return False
+    return True
+
+
 def describe_failure(engine: AsyncEngine, error: BaseException) -> str:
     """One line naming the database (never its password) and what went wrong."""
     lines = str(getattr(error, "orig", None) or error).strip().splitlines()

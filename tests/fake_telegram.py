@@ -61,6 +61,7 @@ class FakeTelegram:
     commands: dict[str, list[str]] = field(default_factory=dict)  # by language code
     # The language each user's Telegram app is set to ("en" unless a test says otherwise).
     app_languages: dict[int, str] = field(default_factory=dict)
+    webhook: tuple[str, str | None] | None = None  # (url, secret) set by setWebhook
     # Every visible effect, as (method, user or chat id): messages, edits, button answers.
     effects: list[tuple[str, int]] = field(default_factory=list)
 
@@ -124,6 +125,11 @@ class FakeTelegram:
         return True
 
     async def _api_deleteWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook = None
+        return True
+
+    async def _api_setWebhook(self, params: dict[str, Any]) -> Any:
+        self.webhook = (params["url"], params.get("secret_token"))
         return True
 
     async def _api_getUpdates(self, params: dict[str, Any]) -> Any:
@@ -206,13 +212,17 @@ class FakeTelegram:
     # --- acting as users ------------------------------------------------------------------
 
     async def _push(self, update: dict[str, Any]) -> int:
-        update_id = next(self._update_ids)
-        update["update_id"] = update_id
+        """Queue an update built by the caller (getUpdates delivers it)."""
+        update["update_id"] = next(self._update_ids)
+        return await self._deliver(update)
+
+    async def _deliver(self, update: dict[str, Any]) -> int:
         self.updates.append(update)
         await self._notify()
-        return update_id
+        return update["update_id"]
 
-    async def send_text(self, user_id: int, text: str, chat_type: str = "private") -> int:
+    def text_update(self, user_id: int, text: str, chat_type: str = "private") -> dict[str, Any]:
+        """A new update (with its id) carrying a text message; not yet delivered."""
         chat_id = user_id if chat_type == "private" else -1000 - user_id
         message: dict[str, Any] = {
             "message_id": next(self._message_ids),
@@ -224,10 +234,10 @@ class FakeTelegram:
         if text.startswith("/"):
             command = text.split()[0]
             message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
-        return await self._push({"message": message})
+        return {"update_id": next(self._update_ids), "message": message}
 
-    async def press(self, user_id: int, message: SentMessage | None, data: str) -> str:
-        """Press a button (by its callback data) on one of the bot's messages.
+    def press_update(self, user_id: int, message: SentMessage | None, data: str) -> dict[str, Any]:
+        """A new update (with its id) carrying a button press; not yet delivered.
 
         With `message=None` the query arrives without its message, as Telegram sends it
         for a message too old to be shown to the bot.
@@ -242,8 +252,16 @@ class FakeTelegram:
         }
         if message is not None:
             query["message"] = self._message_json(message)
-        await self._push({"callback_query": query})
-        return query_id
+        return {"update_id": next(self._update_ids), "callback_query": query}
+
+    async def send_text(self, user_id: int, text: str, chat_type: str = "private") -> int:
+        return await self._deliver(self.text_update(user_id, text, chat_type))
+
+    async def press(self, user_id: int, message: SentMessage | None, data: str) -> str:
+        """Press a button (by its callback data); the callback query's id."""
+        update = self.press_update(user_id, message, data)
+        await self._deliver(update)
+        return update["callback_query"]["id"]
 
     async def send_update(self, user_id: int, update: dict[str, Any]) -> int:
         """Deliver any other update (stickers, edits, ...) built by the caller."""

@@ -1,0 +1,58 @@
+"""The HTTP side: Telegram's webhook, a health check and Prometheus metrics (Starlette).
+
+Webhook requests are handled before the answer is returned, so a request Telegram sees
+fail (or time out) is delivered again, and the processed-update record skips a repeat.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from collections.abc import Awaitable, Callable
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Route
+from telegram import Update
+from telegram.ext import Application
+
+log = logging.getLogger(__name__)
+
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+HealthCheck = Callable[[], Awaitable[bool]]
+
+
+def web_app(
+    health: HealthCheck,
+    application: Application | None = None,  # type: ignore[type-arg]
+    webhook_path: str = "/telegram",
+    secret: str | None = None,
+) -> Starlette:
+    """/healthz and /metrics; with an application and secret, also the webhook."""
+
+    async def healthz(_request: Request) -> Response:
+        database = await health()
+        body = {"status": "ok" if database else "degraded", "database": database}
+        return JSONResponse(body, status_code=200 if database else 503)
+
+    async def metrics(_request: Request) -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    async def webhook(request: Request) -> Response:
+        assert application is not None and secret is not None
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), secret.encode()):
+            return PlainTextResponse("forbidden", status_code=403)
+        try:
+            update = Update.de_json(await request.json(), application.bot)
+        except Exception:  # not JSON, or not an update: nothing to retry
+            return PlainTextResponse("bad request", status_code=400)
+        await application.process_update(update)
+        return PlainTextResponse("ok")
+
+    routes = [Route("/healthz", healthz), Route("/metrics", metrics)]
+    if application is not None and secret is not None:
+        routes.append(Route(webhook_path, webhook, methods=["POST"]))
+    return Starlette(routes=routes)

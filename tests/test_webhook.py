@@ -1,0 +1,147 @@
+"""Webhook mode: the secret header, health and metrics, and two replicas on one database."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import aiohttp
+import pytest
+from pydantic import SecretStr
+
+from bot.app import serve
+from bot.config import Settings
+from storage.database import create_engine
+from storage.repository import StateRepository
+from tests.conftest import Chat
+from tests.fake_telegram import FakeTelegram
+from tests.paths import HEADLINES, PATHS
+
+SECRET = "a-webhook-secret-of-32-characters"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@asynccontextmanager
+async def webhook_instance(settings: Settings) -> AsyncIterator[str]:
+    """One bot process's worth of webhook server; yields its base URL."""
+    port = free_port()
+    config = settings.model_copy(
+        update={
+            "bot_mode": "webhook",
+            "webhook_url": f"http://127.0.0.1:{port}/telegram",
+            "webhook_listen": "127.0.0.1",
+            "webhook_port": port,
+            "webhook_secret": SecretStr(SECRET),
+        }
+    )
+    stop = asyncio.Event()
+    task = asyncio.create_task(serve(config, stop))
+    base = f"http://127.0.0.1:{port}"
+    async with aiohttp.ClientSession() as http:
+        for _ in range(200):
+            if task.done():
+                task.result()
+            try:
+                async with http.get(f"{base}/healthz") as response:
+                    if response.status == 200:
+                        break
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.05)
+    try:
+        yield base
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, 15)
+
+
+async def post(base: str, update: dict[str, Any], secret: str | None = SECRET) -> int:
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret is not None else {}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(f"{base}/telegram", json=update, headers=headers) as response,
+    ):
+        return response.status
+
+
+async def test_webhook_needs_the_secret_and_serves_health_and_metrics(
+    settings: Settings, telegram: FakeTelegram
+) -> None:
+    user = Chat(telegram, 31)
+    async with webhook_instance(settings) as base:
+        assert telegram.webhook == (f"{base}/telegram", SECRET)
+        assert await post(base, telegram.text_update(31, "/start"), secret=None) == 403
+        assert await post(base, telegram.text_update(31, "/start"), secret="wrong" * 8) == 403
+        assert user.received == []  # nothing was processed
+
+        assert await post(base, telegram.text_update(31, "/start")) == 200
+        _, first = user.received
+        assert first.visible.startswith("Question 1 of 13")
+        update = telegram.press_update(31, first, first.data_of("Yes"))
+        assert await post(base, update) == 200
+        assert await post(base, update) == 200  # Telegram retrying: applied once
+        assert user.last.visible.startswith("Emergency: go to the emergency department")
+        assert len(user.received) == 3
+
+        async with aiohttp.ClientSession() as http:
+            async with http.get(f"{base}/healthz") as response:
+                assert response.status == 200
+                assert await response.json() == {"status": "ok", "database": True}
+            async with http.get(f"{base}/metrics") as response:
+                metrics = await response.text()
+    assert 'backpath_updates_total{type="message"}' in metrics
+    assert 'backpath_updates_total{type="callback_query"}' in metrics
+    assert 'backpath_assessments_finished_total{referral="R1"}' in metrics
+    assert "backpath_handler_seconds_bucket" in metrics
+    assert "backpath_assessments_started_total" in metrics
+
+
+async def test_two_replicas_on_one_database_give_the_same_results_as_one(
+    settings: Settings, telegram: FakeTelegram, database_url: str
+) -> None:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("replicas share a PostgreSQL server")
+    rows = list(PATHS) * 2
+
+    async with webhook_instance(settings) as first, webhook_instance(settings) as second:
+        replicas = (first, second)
+
+        async def walk(user_id: int, row: str) -> str:
+            user = Chat(telegram, user_id)
+            steps = ["/start", *PATHS[row]]
+            for step, label in enumerate(steps):
+                before = len(user.received)
+                if step == 0:
+                    update = telegram.text_update(user_id, label)
+                else:
+                    question = user.last_with_buttons()
+                    update = telegram.press_update(user_id, question, question.data_of(label))
+                # Half the updates go to each replica; every third goes to both at once.
+                targets = replicas if step % 3 == 0 else (replicas[step % 2],)
+                statuses = await asyncio.gather(*(post(r, update) for r in targets))
+                assert set(statuses) == {200}
+                await telegram.wait_for_messages(user_id, before + (2 if step == 0 else 1))
+            return user.last.visible
+
+        results = await asyncio.gather(*(walk(7000 + i, row) for i, row in enumerate(rows)))
+
+    for row, result in zip(rows, results, strict=True):
+        assert result.startswith(HEADLINES[row]), (row, result)
+    engine = create_engine(database_url)
+    async with StateRepository(engine).transaction() as tx:
+        for i, row in enumerate(rows):
+            finished = await tx.latest_finished(7000 + i)
+            assert finished is not None and finished.referral == row
+            trail = [a.question_id for a in await tx.answer_trail(finished.id)]
+            assert trail == list(finished.history)  # each answer recorded exactly once
+            assert len(trail) == len(PATHS[row])
+    await engine.dispose()
+    for i in range(len(rows)):  # no message was sent twice
+        assert len(telegram.messages_to(7000 + i)) == 2 + len(PATHS[rows[i]])
