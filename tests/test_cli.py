@@ -158,3 +158,64 @@ async def test_console_runs_the_assessment_and_resumes_it(tmp_path: Path) -> Non
     assert "You have an unfinished assessment" in resumed
     assert "Question 4 of 13" in resumed
     assert "See your primary care doctor" in resumed
+
+
+async def test_webhook_mode_without_a_secret_is_refused_at_start(
+    tmp_path: Path, telegram: FakeTelegram
+) -> None:
+    code, stderr = await run_to_exit(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=telegram.base_url,
+        BOT_MODE="webhook",
+        WEBHOOK_URL="https://bot.example.org/telegram",
+    )
+    assert code == 2
+    assert "WEBHOOK_SECRET is required in webhook mode" in stderr
+    assert "Traceback" not in stderr
+
+
+async def test_polling_with_metrics_port_serves_health_and_json_logs(
+    tmp_path: Path, telegram: FakeTelegram
+) -> None:
+    import json
+    import socket
+
+    import aiohttp
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = bot_env(
+        tmp_path,
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=telegram.base_url,
+        METRICS_PORT=str(port),
+        WEBHOOK_LISTEN="127.0.0.1",
+        LOG_FORMAT="json",
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", cwd=tmp_path, env=env, stdin=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        await telegram.wait_for(lambda: "getUpdates" in telegram.calls, 20)
+        async with aiohttp.ClientSession() as http:
+            for _ in range(100):
+                try:
+                    async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
+                        health = (response.status, await response.json())
+                    break
+                except aiohttp.ClientConnectionError:
+                    await asyncio.sleep(0.05)
+            async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
+                metrics = await response.text()
+    finally:
+        process.terminate()
+        _, stderr = await asyncio.wait_for(process.communicate(), 20)
+    assert process.returncode == 0  # SIGTERM: a clean stop
+    assert health == (200, {"status": "ok", "database": True})
+    assert "backpath_updates_total" in metrics
+    records = [json.loads(line) for line in stderr.decode().splitlines() if line.strip()]
+    assert any(r["message"] == "BackPath is polling for updates" for r in records)
+    assert all({"levelname", "name", "message"} <= r.keys() for r in records)
