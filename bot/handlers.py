@@ -5,12 +5,13 @@ Each handler is a few lines: who is it, what did they do, call the service, deli
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
 
-from telegram import Update
+from telegram import CallbackQuery, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -25,7 +26,7 @@ from telegram.ext import (
 from bot import metrics, texts
 from bot.i18n import _, language, pick
 from bot.keyboards import inline_keyboard
-from bot.replies import Reply
+from bot.replies import Message, Reply
 from bot.retry import with_retry
 from bot.service import Sender, TriageService
 from storage.database import DatabaseError
@@ -48,23 +49,17 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
     who writes again is shown the pending question.
     """
     query = update.callback_query
+    # The button's answer and the edit of the pressed message are independent calls:
+    # made together, the user waits for one round trip to Telegram instead of two.
+    first: list[Awaitable[object]] = []
     if query is not None:
-        try:
-            await with_retry(lambda: query.answer(reply.notice, show_alert=reply.alert))
-        except BadRequest as error:  # e.g. the query is too old to be answered
-            log.debug("callback answer refused: %s", error)
+        first.append(_answer_query(query, reply))
     if reply.duplicate:
+        await asyncio.gather(*first)
         return
     if reply.edit is not None and query is not None and query.message is not None:
-        edit = reply.edit
-        try:
-            await with_retry(
-                lambda: query.edit_message_text(
-                    edit.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(edit.buttons)
-                )
-            )
-        except BadRequest as error:  # message gone, too old, or already showing this
-            log.debug("edit refused: %s", error)
+        first.append(_edit_pressed(query, reply.edit))
+    await asyncio.gather(*first)
     # A press on a message too old to be delivered with its query has no chat; the bot
     # works in private chats only, whose id is the user's id.
     chat_id = update.effective_chat.id if update.effective_chat else _user(update)
@@ -80,6 +75,24 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
                 chat_id, d.data, filename=d.filename, caption=d.caption
             )
         )
+
+
+async def _answer_query(query: CallbackQuery, reply: Reply) -> None:
+    try:
+        await with_retry(lambda: query.answer(reply.notice, show_alert=reply.alert))
+    except BadRequest as error:  # e.g. the query is too old to be answered
+        log.debug("callback answer refused: %s", error)
+
+
+async def _edit_pressed(query: CallbackQuery, edit: Message) -> None:
+    try:
+        await with_retry(
+            lambda: query.edit_message_text(
+                edit.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(edit.buttons)
+            )
+        )
+    except BadRequest as error:  # message gone, too old, or already showing this
+        log.debug("edit refused: %s", error)
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

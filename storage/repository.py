@@ -114,6 +114,9 @@ class StateRepository:
 class Transaction:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
+        # One event asks for the user's active assessment several times (flow upgrade,
+        # handler); within a transaction the answer only changes when we write it.
+        self._active: dict[int, StoredAssessment | None] = {}
 
     async def claim_update(self, update_id: int, user_id: int | None) -> bool:
         """Record an update as processed; False if it already was (a redelivery)."""
@@ -131,12 +134,14 @@ class Transaction:
         return True
 
     async def active_assessment(self, user_id: int) -> StoredAssessment | None:
-        row = await self._session.scalar(
-            select(AssessmentRow).where(
-                AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
+        if user_id not in self._active:
+            row = await self._session.scalar(
+                select(AssessmentRow).where(
+                    AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
+                )
             )
-        )
-        return StoredAssessment.from_row(row) if row else None
+            self._active[user_id] = StoredAssessment.from_row(row) if row else None
+        return self._active[user_id]
 
     async def latest_finished(self, user_id: int) -> StoredAssessment | None:
         row = await self._session.scalar(
@@ -152,6 +157,7 @@ class Transaction:
     ) -> StoredAssessment:
         """A new active assessment; an unfinished one of the same user is discarded."""
         await self.discard_active(user_id)
+        self._active.pop(user_id, None)
         now = utcnow()
         row = AssessmentRow(
             user_id=user_id,
@@ -168,7 +174,9 @@ class Transaction:
         )
         self._session.add(row)
         await self._session.flush()
-        return StoredAssessment.from_row(row)
+        stored = StoredAssessment.from_row(row)
+        self._active[user_id] = stored
+        return stored
 
     async def save_progress(
         self,
@@ -215,7 +223,7 @@ class Transaction:
                     answered_at=now,
                 )
             )
-        return replace(
+        saved = replace(
             assessment,
             state=state,
             answers=dict(answers),
@@ -227,6 +235,8 @@ class Transaction:
             finished_at=now if referral is not None else assessment.finished_at,
             flow_version=flow_version or assessment.flow_version,
         )
+        self._active[assessment.user_id] = saved if saved.status == Status.ACTIVE else None
+        return saved
 
     async def answer_trail(self, assessment_id: int) -> list[StoredAnswer]:
         rows = await self._session.scalars(
@@ -236,6 +246,7 @@ class Transaction:
 
     async def discard_active(self, user_id: int) -> bool:
         """Delete the user's unfinished assessment and its answers; True if there was one."""
+        self._active[user_id] = None
         ids = select(AssessmentRow.id).where(
             AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
         )
@@ -249,6 +260,7 @@ class Transaction:
 
     async def delete_user(self, user_id: int) -> int:
         """Erase every row about the user; the number of assessments removed."""
+        self._active[user_id] = None
         await self._session.execute(delete(ReminderRow).where(ReminderRow.user_id == user_id))
         await self._session.execute(delete(UserRow).where(UserRow.user_id == user_id))
         ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id)
