@@ -14,7 +14,9 @@ import pytest
 
 from bot.app import serve
 from bot.config import Settings
+from storage.database import create_engine, create_schema
 from storage.models import utcnow
+from storage.repository import StateRepository
 from tests.fake_telegram import FakeTelegram, SentMessage
 
 POSTGRES_URL = os.environ.get("BACKPATH_TEST_POSTGRES_URL", "")
@@ -46,6 +48,15 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
         pytest.skip("no PostgreSQL server: set BACKPATH_TEST_POSTGRES_URL or --postgres-url")
     async with fresh_postgres_database(admin_url) as url:
         yield url
+
+
+@pytest.fixture
+async def repository(database_url: str) -> AsyncIterator[StateRepository]:
+    """The state repository on a migrated, empty database."""
+    engine = create_engine(database_url)
+    await create_schema(engine)
+    yield StateRepository(engine)
+    await engine.dispose()
 
 
 @asynccontextmanager

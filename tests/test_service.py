@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
 
 from bot.replies import Reply
 from bot.service import Sender, TriageService
 from flows import machine
-from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
 from tests.paths import PATHS
 
 USER = 7
-
-
-@pytest.fixture
-async def repository(database_url: str) -> AsyncIterator[StateRepository]:
-    engine = create_engine(database_url)
-    await create_schema(engine)
-    yield StateRepository(engine)
-    await engine.dispose()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 
 import pytest
 from sqlalchemy import text
@@ -14,14 +13,6 @@ from storage.models import Status
 from storage.repository import ConcurrentUpdate, StateRepository
 
 USER = 42
-
-
-@pytest.fixture
-async def repository(database_url: str) -> AsyncIterator[StateRepository]:
-    engine = create_engine(database_url)
-    await create_schema(engine)
-    yield StateRepository(engine)
-    await engine.dispose()
 
 
 @pytest.mark.sqlite_only
