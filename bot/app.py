@@ -17,6 +17,7 @@ from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationBuilder
 
 from bot import texts
+from bot.aiohttp_request import AiohttpRequest
 from bot.config import Settings
 from bot.handlers import add_handlers
 from bot.housekeeping import INTERVAL, Housekeeping
@@ -36,6 +37,9 @@ log = logging.getLogger(__name__)
 # Housekeeping runs soon after start, then hourly.
 HOUSEKEEPING_FIRST_RUN = timedelta(seconds=1)
 
+# A few keep-alive connections serve many concurrent updates better than PTB's 256.
+HTTP_POOL_SIZE = 8
+
 # Updates of different users run in parallel; one user's stay in order (TriageService).
 CONCURRENT_UPDATES = 64
 
@@ -52,6 +56,8 @@ def build_application(
         .token(settings.require_token())
         .base_url(settings.telegram_api_base_url)
         .concurrent_updates(CONCURRENT_UPDATES)
+        .request(AiohttpRequest(connection_pool_size=HTTP_POOL_SIZE))
+        .get_updates_request(AiohttpRequest(connection_pool_size=1))
         .build()
     )
     add_handlers(application, service)
