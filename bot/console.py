@@ -17,7 +17,7 @@ from typing import TextIO
 
 from bot.config import Settings
 from bot.replies import Button, Reply
-from bot.service import Sender, TriageService
+from bot.service import COMMANDS, Sender, TriageService
 from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
 
@@ -74,17 +74,6 @@ async def run_console(
         await create_schema(engine)
         service = TriageService(StateRepository(engine), retention_days=settings.retention_days)
         user = user_id if user_id is not None else console_user_id()
-        commands = {
-            "/start": service.start,
-            "/restart": service.restart,
-            "/cancel": service.cancel,
-            "/delete": service.ask_delete,
-            "/help": service.help,
-            "/privacy": service.privacy,
-            "/summary": service.summary,
-            "/reminders": service.reminders,
-            "/language": service.choose_language,
-        }
         screen = _Screen(stdout)
         print(INTRO, file=stdout)
         screen.show(await service.start(Sender(user)))
@@ -96,8 +85,8 @@ async def run_console(
                 break
             if line.isdigit() and 1 <= int(line) <= len(screen.buttons):
                 reply = await service.press(Sender(user), screen.buttons[int(line) - 1].data)
-            elif line.split()[0] in commands:
-                reply = await commands[line.split()[0]](Sender(user))
+            elif line.startswith("/") and line.split()[0][1:] in COMMANDS:
+                reply = await COMMANDS[line.split()[0][1:]](service, Sender(user))
             else:
                 reply = await service.text(Sender(user), line)
             screen.show(reply)

@@ -28,7 +28,7 @@ from bot.i18n import _, language, pick
 from bot.keyboards import inline_keyboard
 from bot.replies import Message, Reply
 from bot.retry import with_retry
-from bot.service import Sender, TriageService
+from bot.service import COMMANDS, Command, Sender, TriageService
 from storage.database import DatabaseError
 
 log = logging.getLogger(__name__)
@@ -95,54 +95,13 @@ async def _edit_pressed(query: CallbackQuery, edit: Message) -> None:
         log.debug("edit refused: %s", error)
 
 
-async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start: welcome and first question, or the offer to resume."""
-    await deliver(update, context, await _service(context).start(_sender(update)))
+def _command(run: Command) -> Callback:
+    """A handler for one slash command: ask the service, deliver its reply."""
 
+    async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        await deliver(update, context, await run(_service(context), _sender(update)))
 
-async def on_restart(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/restart: a new assessment."""
-    reply = await _service(context).restart(_sender(update))
-    await deliver(update, context, reply)
-
-
-async def on_cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/cancel: stop and delete the unfinished assessment."""
-    await deliver(update, context, await _service(context).cancel(_sender(update)))
-
-
-async def on_delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/delete: ask before erasing everything about the user."""
-    reply = await _service(context).ask_delete(_sender(update))
-    await deliver(update, context, reply)
-
-
-async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/help."""
-    await deliver(update, context, await _service(context).help(_sender(update)))
-
-
-async def on_summary(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/summary: the last result for a doctor, as text and PDF."""
-    reply = await _service(context).summary(_sender(update))
-    await deliver(update, context, reply)
-
-
-async def on_reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/reminders: list and cancel follow-ups."""
-    reply = await _service(context).reminders(_sender(update))
-    await deliver(update, context, reply)
-
-
-async def on_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/language: pick the language of the bot."""
-    await deliver(update, context, await _service(context).choose_language(_sender(update)))
-
-
-async def on_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/privacy: what is stored, for how long, how to delete it."""
-    reply = await _service(context).privacy(_sender(update))
-    await deliver(update, context, reply)
+    return on_command
 
 
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -240,19 +199,9 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
     """Wire every handler; private chats only, everything else gets one polite line."""
     application.bot_data[SERVICE] = service
     private = filters.ChatType.PRIVATE
-    commands = {
-        "start": on_start,
-        "restart": on_restart,
-        "cancel": on_cancel,
-        "delete": on_delete,
-        "help": on_help,
-        "privacy": on_privacy,
-        "summary": on_summary,
-        "reminders": on_reminders,
-        "language": on_language,
-    }
-    for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, _measured(callback), filters=private))
+    for name, run in COMMANDS.items():
+        command = _measured(_command(run))
+        application.add_handler(CommandHandler(name, command, filters=private))
     application.add_handler(CallbackQueryHandler(_measured(on_button)))
     application.add_handler(
         MessageHandler(private & filters.TEXT & filters.UpdateType.MESSAGE, _measured(on_text))

@@ -69,6 +69,10 @@ def _snapshot(stored: StoredAssessment) -> machine.Snapshot:
     return machine.Snapshot(stored.state, stored.answers, stored.history)
 
 
+def _resume_offer(active: StoredAssessment) -> Message:
+    return render.resume_offer(active.id, _date(active.started_at))
+
+
 def _date(moment: datetime) -> str:
     """A date as people read it in the current language ("Nov 25, 2026" in English)."""
     return format_date(moment, format="medium", locale=current())
@@ -157,7 +161,7 @@ class TriageService:
         async def handle(tx: Transaction) -> Reply:
             active = await tx.active_assessment(who.user_id)
             if active is not None:
-                return Reply((render.resume_offer(active.id, _date(active.started_at)),))
+                return Reply((_resume_offer(active),))
             return await self._begin(tx, who.user_id, _(texts.WELCOME))
 
         return await self._run(who, handle)
@@ -301,7 +305,7 @@ class TriageService:
                     )
                 )
             if self._is_returning(active):
-                return Reply((render.resume_offer(active.id, _date(active.started_at)),))
+                return Reply((_resume_offer(active),))
             snapshot = _snapshot(active)
             question = snapshot.question
             assert question is not None  # active assessments always have a pending question
@@ -359,7 +363,7 @@ class TriageService:
                     active = await tx.active_assessment(who.user_id)
                     if active is not None:
                         # Never throw away unfinished answers on an old button.
-                        return Reply((render.resume_offer(active.id, _date(active.started_at)),))
+                        return Reply((_resume_offer(active),))
                     return await self._begin(tx, who.user_id, None)
                 case LanguageAction(code) if code in LANGUAGES:
                     return await self._switch_language(tx, who.user_id, code)
@@ -482,3 +486,19 @@ class TriageService:
             active.updated_at < self._started_at
             or self._now() - active.updated_at > RESUME_OFFER_AFTER
         )
+
+
+Command = Callable[[TriageService, Sender], Awaitable[Reply]]
+
+# The slash commands, by name: the Telegram handlers and the console both use this table.
+COMMANDS: dict[str, Command] = {
+    "start": TriageService.start,
+    "restart": TriageService.restart,
+    "cancel": TriageService.cancel,
+    "delete": TriageService.ask_delete,
+    "help": TriageService.help,
+    "privacy": TriageService.privacy,
+    "summary": TriageService.summary,
+    "reminders": TriageService.reminders,
+    "language": TriageService.choose_language,
+}

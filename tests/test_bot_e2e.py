@@ -326,12 +326,12 @@ async def test_a_failing_handler_still_answers_the_user(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from bot.service import TriageService
+    from bot.service import COMMANDS
 
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(TriageService, "help", broken)
+    monkeypatch.setitem(COMMANDS, "help", broken)  # /help now fails inside its handler
     user = chat(USER)
     async with running_bot():
         _, first = await user.send("/start", expect=2)
