@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import sys
+from collections.abc import Coroutine
+from typing import Any
 
 from pydantic import ValidationError
 from telegram.error import InvalidToken, NetworkError
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(settings.log_level, token, settings.log_format)
         from bot.app import serve
 
-        asyncio.run(serve(settings))
+        _run_fast(serve(settings))
     except ConfigError as error:
         return _fail(str(error))
     except DatabaseUnavailable as error:
@@ -72,6 +74,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _run_fast(main: Coroutine[Any, Any, None]) -> None:
+    """Run the bot on uvloop where it exists (not on Windows): its event loop costs about
+    a third less CPU per round trip than asyncio's (README, "Benchmark")."""
+    try:
+        import uvloop
+    except ImportError:
+        asyncio.run(main)
+    else:
+        with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
+            runner.run(main)
 
 
 async def _migrate(settings: Settings) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.pool import PoolResetState
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 
@@ -25,7 +26,7 @@ def create_engine(
         # SQLite has one writer at a time, and every transaction here writes. One pooled
         # connection makes this process's transactions queue fairly (FIFO) in the pool
         # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
-        kwargs = {"pool_size": 1, "max_overflow": 0} | kwargs
+        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_reset_on_return": None} | kwargs
         engine = create_async_engine(url, **kwargs)
         _tune_sqlite(engine, busy_timeout_ms)
         return engine
@@ -46,6 +47,15 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
+
+    # The pool's usual reset is a ROLLBACK on every check-in, even after a COMMIT: one more
+    # round trip to the SQLite thread per event. SQLAlchemy already ends every transaction
+    # we open (commit, or rollback on an error or cancellation); this only catches one
+    # left open some other way.
+    @event.listens_for(engine.sync_engine, "reset")
+    def on_reset(dbapi_connection: Any, record: Any, state: PoolResetState) -> None:
+        if state.asyncio_safe and record.driver_connection.in_transaction:
+            dbapi_connection.rollback()
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:

@@ -11,9 +11,10 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
@@ -28,6 +29,33 @@ from storage.models import (
     UserRow,
     utcnow,
 )
+
+ASSESSMENTS = AssessmentRow.__table__
+
+# The statements every button press runs, built once: building a SQLAlchemy statement
+# costs more CPU than SQLite takes to run it.
+_LOAD = (
+    select(
+        select(UserRow.language)
+        .where(UserRow.user_id == bindparam("user_id"))
+        .scalar_subquery()
+        .label("chosen_language"),
+        *ASSESSMENTS.c,
+    )
+    .select_from(select(literal(1)).subquery())
+    .outerjoin(
+        ASSESSMENTS,
+        (ASSESSMENTS.c.user_id == bindparam("user_id")) & (ASSESSMENTS.c.status == Status.ACTIVE),
+    )
+)
+_SAVE = update(ASSESSMENTS).where(
+    ASSESSMENTS.c.id == bindparam("old_id"), ASSESSMENTS.c.version == bindparam("old_version")
+)
+_RECORD_ANSWER = insert(AnswerRow.__table__)
+_CLAIM = {
+    "sqlite": sqlite_insert(ProcessedUpdateRow.__table__).on_conflict_do_nothing(),
+    "postgresql": postgresql_insert(ProcessedUpdateRow.__table__).on_conflict_do_nothing(),
+}
 
 
 class ConcurrentUpdate(RuntimeError):
@@ -50,7 +78,8 @@ class StoredAssessment:
     finished_at: datetime | None
 
     @classmethod
-    def from_row(cls, row: AssessmentRow) -> StoredAssessment:
+    def from_row(cls, row: Any) -> StoredAssessment:
+        """From anything with the columns as attributes: an ORM row or a Core result row."""
         return cls(
             id=row.id,
             user_id=row.user_id,
@@ -114,20 +143,17 @@ class StateRepository:
 class Transaction:
     def __init__(self, session: AsyncSession) -> None:
         self._session = session
-        # One event asks for the user's active assessment several times (flow upgrade,
-        # handler); within a transaction the answer only changes when we write it.
+        # One event asks for the user's language and active assessment several times (flow
+        # upgrade, handler); within a transaction they only change when we write them.
         self._active: dict[int, StoredAssessment | None] = {}
+        self._languages: dict[int, str | None] = {}
 
     async def claim_update(self, update_id: int, user_id: int | None) -> bool:
         """Record an update as processed; False if it already was (a redelivery)."""
         values = {"update_id": update_id, "user_id": user_id, "processed_at": utcnow()}
-        dialect = self._session.bind.dialect.name
-        if dialect in ("sqlite", "postgresql"):
-            insert = sqlite_insert if dialect == "sqlite" else postgresql_insert
-            result = await self._session.execute(
-                insert(ProcessedUpdateRow).values(values).on_conflict_do_nothing()
-            )
-            return bool(result.rowcount)
+        claim = _CLAIM.get(self._session.bind.dialect.name)
+        if claim is not None:
+            return bool((await self._session.execute(claim, values)).rowcount)
         if await self._session.get(ProcessedUpdateRow, update_id) is not None:
             return False
         self._session.add(ProcessedUpdateRow(**values))
@@ -135,13 +161,21 @@ class Transaction:
 
     async def active_assessment(self, user_id: int) -> StoredAssessment | None:
         if user_id not in self._active:
-            row = await self._session.scalar(
-                select(AssessmentRow).where(
-                    AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
-                )
-            )
-            self._active[user_id] = StoredAssessment.from_row(row) if row else None
+            await self._load(user_id)
         return self._active[user_id]
+
+    async def language(self, user_id: int) -> str | None:
+        """The language the user chose with /language, if any."""
+        if user_id not in self._languages:
+            await self._load(user_id)
+        return self._languages[user_id]
+
+    async def _load(self, user_id: int) -> None:
+        """The user's language and active assessment in one query, since nearly every
+        event needs both (each statement is a round trip to the database)."""
+        row = (await self._session.execute(_LOAD, {"user_id": user_id})).one()
+        self._languages[user_id] = row.chosen_language
+        self._active[user_id] = StoredAssessment.from_row(row) if row.id is not None else None
 
     async def latest_finished(self, user_id: int) -> StoredAssessment | None:
         row = await self._session.scalar(
@@ -159,22 +193,24 @@ class Transaction:
         await self.discard_active(user_id)
         self._active.pop(user_id, None)
         now = utcnow()
-        row = AssessmentRow(
-            user_id=user_id,
-            flow_version=flow_version,
-            state=state,
-            answers={},
-            history=[],
-            status=Status.ACTIVE,
-            referral=None,
-            version=1,
-            started_at=now,
-            updated_at=now,
-            finished_at=None,
+        values: dict[str, Any] = {
+            "user_id": user_id,
+            "flow_version": flow_version,
+            "state": state,
+            "answers": {},
+            "history": [],
+            "status": Status.ACTIVE,
+            "referral": None,
+            "version": 1,
+            "started_at": now,
+            "updated_at": now,
+            "finished_at": None,
+        }
+        new_id = await self._session.scalar(
+            insert(ASSESSMENTS).values(values).returning(ASSESSMENTS.c.id)
         )
-        self._session.add(row)
-        await self._session.flush()
-        stored = StoredAssessment.from_row(row)
+        assert new_id is not None
+        stored = StoredAssessment.from_row(SimpleNamespace(id=new_id, **values))
         self._active[user_id] = stored
         return stored
 
@@ -194,35 +230,7 @@ class Transaction:
         Raises ConcurrentUpdate if someone else saved it since `assessment` was read.
         """
         now = utcnow()
-        changes: dict[str, Any] = {
-            "state": state,
-            "answers": dict(answers),
-            "history": list(history),
-            "version": assessment.version + 1,
-            "updated_at": now,
-        }
-        if referral is not None:
-            changes |= {"status": Status.FINISHED, "referral": referral, "finished_at": now}
-        if flow_version is not None:
-            changes["flow_version"] = flow_version
-        result = await self._session.execute(
-            update(AssessmentRow)
-            .where(AssessmentRow.id == assessment.id, AssessmentRow.version == assessment.version)
-            .values(changes)
-            .execution_options(synchronize_session=False)
-        )
-        if result.rowcount != 1:
-            raise ConcurrentUpdate(f"assessment {assessment.id} changed concurrently")
-        if answered is not None:
-            question_id, value = answered
-            self._session.add(
-                AnswerRow(
-                    assessment_id=assessment.id,
-                    question_id=question_id,
-                    value=value,
-                    answered_at=now,
-                )
-            )
+        finished = referral is not None
         saved = replace(
             assessment,
             state=state,
@@ -230,11 +238,36 @@ class Transaction:
             history=tuple(history),
             version=assessment.version + 1,
             updated_at=now,
-            status=changes.get("status", assessment.status),
+            status=Status.FINISHED if finished else assessment.status,
             referral=referral or assessment.referral,
-            finished_at=now if referral is not None else assessment.finished_at,
+            finished_at=now if finished else assessment.finished_at,
             flow_version=flow_version or assessment.flow_version,
         )
+        result = await self._session.execute(
+            _SAVE,
+            {
+                "old_id": assessment.id,
+                "old_version": assessment.version,
+                "state": saved.state,
+                "answers": saved.answers,
+                "history": list(saved.history),
+                "version": saved.version,
+                "updated_at": now,
+                "status": saved.status,
+                "referral": saved.referral,
+                "finished_at": saved.finished_at,
+                "flow_version": saved.flow_version,
+            },
+        )
+        if result.rowcount != 1:
+            raise ConcurrentUpdate(f"assessment {assessment.id} changed concurrently")
+        if answered is not None:
+            question_id, value = answered
+            await self._session.execute(
+                _RECORD_ANSWER,
+                {"assessment_id": assessment.id, "question_id": question_id, "value": value,
+                 "answered_at": now},
+            )  # fmt: skip
         self._active[assessment.user_id] = saved if saved.status == Status.ACTIVE else None
         return saved
 
@@ -261,6 +294,7 @@ class Transaction:
     async def delete_user(self, user_id: int) -> int:
         """Erase every row about the user; the number of assessments removed."""
         self._active[user_id] = None
+        self._languages[user_id] = None
         await self._session.execute(delete(ReminderRow).where(ReminderRow.user_id == user_id))
         await self._session.execute(delete(UserRow).where(UserRow.user_id == user_id))
         ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id)
@@ -301,13 +335,8 @@ class Transaction:
 
     # --- the user's choices ------------------------------------------------------------
 
-    async def language(self, user_id: int) -> str | None:
-        """The language the user chose with /language, if any."""
-        return await self._session.scalar(
-            select(UserRow.language).where(UserRow.user_id == user_id)
-        )
-
     async def set_language(self, user_id: int, language: str) -> None:
+        self._languages[user_id] = language
         row = await self._session.get(UserRow, user_id)
         if row is None:
             self._session.add(UserRow(user_id=user_id, language=language, updated_at=utcnow()))

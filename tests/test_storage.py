@@ -93,6 +93,26 @@ async def test_a_claim_rolls_back_with_its_transaction(repository: StateReposito
         assert await tx.claim_update(9, USER)
 
 
+async def test_a_cancelled_event_leaves_nothing_open(repository: StateRepository) -> None:
+    # A task cancelled mid-transaction (a shutdown, a timeout) must hand its connection
+    # back rolled back: SQLite has one pooled connection, so the next event would hang.
+    claimed = asyncio.Event()
+
+    async def stuck() -> None:
+        async with repository.transaction() as tx:
+            await tx.claim_update(10, USER)
+            claimed.set()
+            await asyncio.Event().wait()
+
+    task = asyncio.create_task(stuck())
+    await claimed.wait()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    async with asyncio.timeout(10), repository.transaction() as tx:
+        assert await tx.claim_update(10, USER)
+
+
 async def test_only_one_active_assessment_per_user(repository: StateRepository) -> None:
     async with repository.transaction() as tx:
         first = await tx.start_assessment(USER, "1", "a")
