@@ -38,7 +38,7 @@ log = logging.getLogger(__name__)
 HOUSEKEEPING_FIRST_RUN = timedelta(seconds=1)
 
 # A few keep-alive connections serve many concurrent updates better than PTB's 256.
-HTTP_POOL_SIZE = 8
+HTTP_POOL_SIZE = 16
 
 # Updates of different users run in parallel; one user's stay in order (TriageService).
 CONCURRENT_UPDATES = 64

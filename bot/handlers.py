@@ -49,17 +49,21 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
     who writes again is shown the pending question.
     """
     query = update.callback_query
-    # The button's answer and the edit of the pressed message are independent calls:
-    # made together, the user waits for one round trip to Telegram instead of two.
-    first: list[Awaitable[object]] = []
+    # The button's answer, the edit of the pressed message and the new messages are
+    # independent calls: made together, the user waits for one round trip to Telegram
+    # instead of three. Only the new messages need an order among themselves.
+    calls: list[Awaitable[object]] = []
     if query is not None:
-        first.append(_answer_query(query, reply))
-    if reply.duplicate:
-        await asyncio.gather(*first)
-        return
-    if reply.edit is not None and query is not None and query.message is not None:
-        first.append(_edit_pressed(query, reply.edit))
-    await asyncio.gather(*first)
+        calls.append(_answer_query(query, reply))
+    if not reply.duplicate:
+        if reply.edit is not None and query is not None and query.message is not None:
+            calls.append(_edit_pressed(query, reply.edit))
+        calls.append(_send(update, context, reply))
+    await asyncio.gather(*calls)
+
+
+async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+    """The reply's messages, then its documents, one after another."""
     # A press on a message too old to be delivered with its query has no chat; the bot
     # works in private chats only, whose id is the user's id.
     chat_id = update.effective_chat.id if update.effective_chat else _user(update)

@@ -11,6 +11,8 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import PoolResetState
 
+from storage.sqlite_driver import one_trip_dbapi
+
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 
 
@@ -26,7 +28,12 @@ def create_engine(
         # SQLite has one writer at a time, and every transaction here writes. One pooled
         # connection makes this process's transactions queue fairly (FIFO) in the pool
         # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
-        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_reset_on_return": None} | kwargs
+        kwargs = {
+            "pool_size": 1,
+            "max_overflow": 0,
+            "pool_reset_on_return": None,
+            "module": one_trip_dbapi(),
+        } | kwargs
         engine = create_async_engine(url, **kwargs)
         _tune_sqlite(engine, busy_timeout_ms)
         return engine

@@ -22,6 +22,24 @@ async def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(repository: StateRepo
         assert (await connection.scalar(text("PRAGMA busy_timeout"))) == 5000
 
 
+@pytest.mark.sqlite_only
+async def test_the_sqlite_driver_returns_rows_counts_and_errors(
+    repository: StateRepository,
+) -> None:
+    # storage/sqlite_driver.py runs each statement in one trip; everything a DBAPI cursor
+    # reports must still come back.
+    async with repository.engine.begin() as connection:
+        await connection.execute(text("CREATE TEMP TABLE t (n INTEGER PRIMARY KEY)"))
+        await connection.execute(
+            text("INSERT INTO t (n) VALUES (:n)"), [{"n": i} for i in (1, 2, 3)]
+        )
+        assert (await connection.execute(text("DELETE FROM t WHERE n > 1"))).rowcount == 2
+        assert (await connection.execute(text("SELECT n FROM t"))).scalars().all() == [1]
+        assert (await connection.execute(text("SELECT n FROM t WHERE n = 9"))).first() is None
+        with pytest.raises(IntegrityError):
+            await connection.execute(text("INSERT INTO t (n) VALUES (1)"))
+
+
 async def test_progress_is_kept_across_engines(repository: StateRepository, database_url: str):
     async with repository.transaction() as tx:
         started = await tx.start_assessment(USER, "1", "bowel_bladder")
