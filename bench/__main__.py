@@ -1,5 +1,8 @@
 """The round-trip benchmark: BackPath against bare PTB and aiogram bots, same run.
 
+The floors: bare PTB (httpx, as installed), the same bare bot on BackPath's aiohttp
+request class ("PTB + aiohttp"), and bare aiogram 3.
+
     python -m bench [--seconds 10] [--users 1,20,100] [--memory-users 100000]
                     [--storage-rows 1000000] [--skip memory,storage]
 
@@ -117,6 +120,10 @@ def commands(base_url: str, workdir: Path) -> dict[str, tuple[list[str], dict[st
     return {
         "backpath": ([python, "-m", "bot"], backpath_env),
         "bare PTB": ([python, str(ROOT / "bench" / "bare_ptb.py"), TOKEN, base_url], {}),
+        "PTB + aiohttp": (
+            [python, str(ROOT / "bench" / "bare_ptb.py"), TOKEN, base_url, "aiohttp"],
+            {"PYTHONPATH": str(ROOT)},
+        ),
         "bare aiogram": ([python, str(ROOT / "bench" / "bare_aiogram.py"), TOKEN, base_url], {}),
     }
 
@@ -219,8 +226,8 @@ def main() -> int:
     parser.add_argument("--users", default="1,20,100")
     parser.add_argument("--memory-users", type=int, default=100_000)
     parser.add_argument("--storage-rows", type=int, default=1_000_000)
-    parser.add_argument("--skip", default="", help="comma-separated: bare PTB, bare aiogram, "
-                        "backpath, storage")  # fmt: skip
+    parser.add_argument("--skip", default="", help="comma-separated: backpath, bare PTB, "
+                        "PTB + aiohttp, bare aiogram, memory, storage")  # fmt: skip
     args = parser.parse_args()
     args.users = [int(u) for u in args.users.split(",")]
     args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}

@@ -1,7 +1,10 @@
 """The PTB floor: a bare python-telegram-bot 22 bot with no state and no database.
 
 Every text gets a two-button inline keyboard; every press gets answerCallbackQuery and
-a new message with the keyboard. Run: python bench/bare_ptb.py TOKEN BASE_URL
+a new message with the keyboard. Run: python bench/bare_ptb.py TOKEN BASE_URL [aiohttp]
+
+With `aiohttp`, PTB talks HTTP through BackPath's request class (bot/aiohttp_request.py)
+instead of httpx: the most a PTB bot with that class can do, with no work per press.
 """
 
 from __future__ import annotations
@@ -40,7 +43,12 @@ async def on_press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 def main() -> None:
     token, base_url = sys.argv[1], sys.argv[2]
-    app = ApplicationBuilder().token(token).base_url(base_url).concurrent_updates(True).build()
+    builder = ApplicationBuilder().token(token).base_url(base_url).concurrent_updates(True)
+    if sys.argv[3:] == ["aiohttp"]:
+        from bot.aiohttp_request import AiohttpRequest
+
+        builder = builder.request(AiohttpRequest(16)).get_updates_request(AiohttpRequest(1))
+    app = builder.build()
     app.add_handler(MessageHandler(filters.TEXT, on_text))
     app.add_handler(CallbackQueryHandler(on_press))
     app.run_polling(timeout=1)
