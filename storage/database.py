@@ -11,7 +11,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import PoolResetState
 
-from storage.sqlite_driver import one_trip_dbapi
+from storage.sqlite_driver import OneTripConnection, one_trip_dbapi
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 
@@ -61,12 +61,16 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
     # left open some other way.
     @event.listens_for(engine.sync_engine, "reset")
     def on_reset(dbapi_connection: Any, record: Any, state: PoolResetState) -> None:
-        if state.asyncio_safe and record.driver_connection.in_transaction:
+        if state.asyncio_safe and dbapi_connection.in_transaction:
             dbapi_connection.rollback()
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        driver = connection.connection.dbapi_connection
+        if isinstance(driver, OneTripConnection):
+            driver.begin_with_next_statement("BEGIN IMMEDIATE")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 async def create_schema(engine: AsyncEngine, *, migrate: bool = True) -> None:

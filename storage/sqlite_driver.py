@@ -5,7 +5,8 @@ caller's task sleeps until the thread answers and the event loop gets back to it
 stock adapter makes three or four trips per statement (open a cursor, execute, fetch the
 rows, close the cursor); on a busy bot those waits, not SQLite, bounded how many events
 per second the single writer connection could commit (README, "Benchmark"). This cursor
-does all of it in one function on the SQLite thread.
+does all of it in one function on the SQLite thread, and a transaction's BEGIN travels
+with its first statement.
 
 It leans on the same aiosqlite internals as SQLAlchemy's own adapter (`_execute`, `_conn`),
 which is why pyproject.toml bounds both versions; every storage test runs through it.
@@ -31,10 +32,14 @@ from sqlalchemy.util.concurrency import await_
 _Outcome = tuple[Any, int, int | None, list[Any]]
 
 
-def _run(connection: sqlite3.Connection, operation: str, parameters: Any, many: bool) -> _Outcome:
-    """One statement, start to finish, on the SQLite thread."""
+def _run(
+    connection: sqlite3.Connection, begin: str | None, operation: str, parameters: Any, many: bool
+) -> _Outcome:
+    """One statement, start to finish, on the SQLite thread (after `begin`, if given)."""
     cursor = connection.cursor()
     try:
+        if begin is not None:
+            cursor.execute(begin)
         if many:
             cursor.executemany(operation, parameters)
         else:
@@ -81,9 +86,11 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
     def _trip(self, operation: Any, parameters: Any, *, many: bool) -> None:
         connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
+        adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
+        begin, adapted.pending_begin = adapted.pending_begin, None
         try:
             outcome: _Outcome = await_(
-                connection._execute(_run, connection._conn, operation, parameters, many)
+                connection._execute(_run, connection._conn, begin, operation, parameters, many)
             )
         except Exception as error:
             self._adapt_connection._handle_exception(error)
@@ -98,8 +105,32 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
 
 
 class OneTripConnection(AsyncAdapt_aiosqlite_connection):
-    __slots__ = ()
+    __slots__ = ("pending_begin",)
     _cursor_cls = OneTripCursor
+
+    def __init__(self, dbapi: Any, connection: aiosqlite.Connection) -> None:
+        super().__init__(dbapi, connection)
+        self.pending_begin: str | None = None
+
+    def begin_with_next_statement(self, begin: str) -> None:
+        """Run `begin` (e.g. BEGIN IMMEDIATE) in the same trip as the next statement."""
+        self.pending_begin = begin
+
+    @property
+    def in_transaction(self) -> bool:
+        return self.pending_begin is not None or self._connection.in_transaction  # type: ignore[attr-defined]
+
+    def commit(self) -> None:
+        if self.pending_begin is not None:
+            self.pending_begin = None  # nothing ran, so there is nothing to commit
+            return
+        super().commit()
+
+    def rollback(self) -> None:
+        if self.pending_begin is not None:
+            self.pending_begin = None
+            return
+        super().rollback()
 
 
 class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):

@@ -40,6 +40,22 @@ async def test_the_sqlite_driver_returns_rows_counts_and_errors(
             await connection.execute(text("INSERT INTO t (n) VALUES (1)"))
 
 
+@pytest.mark.sqlite_only
+async def test_a_transaction_begins_with_its_first_statement(repository: StateRepository) -> None:
+    # BEGIN IMMEDIATE travels with the first statement; a transaction that runs none must
+    # leave nothing pending for the next one.
+    async with repository.engine.begin():
+        pass
+    async with repository.engine.begin() as connection:
+        await connection.execute(text("CREATE TEMP TABLE t (n INTEGER)"))
+        await connection.execute(text("INSERT INTO t VALUES (1)"))
+        assert connection.sync_connection.connection.dbapi_connection.in_transaction  # type: ignore[union-attr]
+    async with repository.engine.connect() as connection:
+        assert (await connection.execute(text("SELECT n FROM t"))).scalar_one() == 1
+        await connection.rollback()
+        assert not connection.sync_connection.connection.dbapi_connection.in_transaction  # type: ignore[union-attr]
+
+
 async def test_progress_is_kept_across_engines(repository: StateRepository, database_url: str):
     async with repository.transaction() as tx:
         started = await tx.start_assessment(USER, "1", "bowel_bladder")
