@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         configure_logging(settings.log_level, token, settings.log_format)
         from bot.app import serve
 
-        _run_fast(serve(settings))
+        _run_on_uvloop(serve(settings))
     except ConfigError as error:
         return _fail(str(error))
     except DatabaseUnavailable as error:
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _run_fast(main: Coroutine[Any, Any, None]) -> None:
+def _run_on_uvloop(main: Coroutine[Any, Any, None]) -> None:
     """Run the bot on uvloop where it exists (not on Windows): its event loop costs about
     a third less CPU per round trip than asyncio's (README, "Benchmark")."""
     try:
