@@ -114,18 +114,23 @@ async def serve(
         async def database_reachable() -> bool:
             return await database_is_reachable(engine)
 
-        async with application:
-            await _set_command_menus(application)
-            await application.start()
-            try:
-                if settings.bot_mode == "webhook":
-                    await _serve_webhook(settings, application, database_reachable, stop)
-                else:
-                    await _serve_polling(settings, application, database_reachable, stop)
-            finally:
-                log.info("stopping")
-                if application.running:
-                    await application.stop()
+        try:
+            async with application:
+                await _set_command_menus(application)
+                await application.start()
+                try:
+                    if settings.bot_mode == "webhook":
+                        await _serve_webhook(settings, application, database_reachable, stop)
+                    else:
+                        await _serve_polling(settings, application, database_reachable, stop)
+                finally:
+                    log.info("stopping")
+                    if application.running:
+                        await application.stop()
+        finally:
+            # When start-up fails half-way (getMe refused or unreachable), PTB skips the
+            # bot's shutdown and would leave its HTTP sessions open; this one is idempotent.
+            await application.bot.shutdown()
     finally:
         await engine.dispose()
 

@@ -65,6 +65,17 @@ async def test_token_rejected_by_telegram_is_exit_code_2(
     assert code == 2
     assert "Telegram rejected TELEGRAM_BOT_TOKEN" in stderr
     assert other_token not in stderr
+    assert "Unclosed" not in stderr  # the HTTP sessions are closed on the way out
+
+
+async def test_unreachable_telegram_is_one_clear_line_and_exit_code_1(tmp_path: Path) -> None:
+    code, stderr = await run_to_exit(
+        tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL="http://127.0.0.1:9/bot"
+    )
+    assert code == 1
+    assert "backpath: cannot reach the Telegram Bot API" in stderr
+    assert "Traceback" not in stderr
+    assert "Unclosed" not in stderr
 
 
 BotProcess = Callable[[], "asynccontextmanager[asyncio.subprocess.Process]"]
