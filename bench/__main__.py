@@ -5,6 +5,7 @@ request class ("PTB + aiohttp"), and bare aiogram 3.
 
     python -m bench [--seconds 10] [--users 1,20,100] [--memory-users 100000]
                     [--storage-rows 1000000] [--skip memory,storage]
+                    [--database-url postgresql+asyncpg://...]
 
 A fake Bot API server (tests/fake_telegram.py) runs here; each bot runs as its own
 process against it with long polling. U simulated users each press a button of the
@@ -108,12 +109,14 @@ async def measure(driver: Driver, process: psutil.Process, users: int, seconds: 
     )
 
 
-def commands(base_url: str, workdir: Path) -> dict[str, tuple[list[str], dict[str, str]]]:
+def commands(
+    base_url: str, workdir: Path, database_url: str | None
+) -> dict[str, tuple[list[str], dict[str, str]]]:
     python = sys.executable
     backpath_env = {
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_BASE_URL": base_url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{workdir / 'bench.db'}",
+        "DATABASE_URL": database_url or f"sqlite+aiosqlite:///{workdir / 'bench.db'}",
         "LOG_LEVEL": "WARNING",
         "POLLING_TIMEOUT": "1",
     }
@@ -208,7 +211,7 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         base_url = "http://127.0.0.1:PORT/bot"
-        for name, (argv, env) in commands(base_url, workdir).items():
+        for name, (argv, env) in commands(base_url, workdir, args.database_url).items():
             if name in args.skip:
                 continue
             bot_rows, memory = await run_bot(name, argv, env, workdir, args)
@@ -226,6 +229,8 @@ def main() -> int:
     parser.add_argument("--users", default="1,20,100")
     parser.add_argument("--memory-users", type=int, default=100_000)
     parser.add_argument("--storage-rows", type=int, default=1_000_000)
+    parser.add_argument("--database-url", help="BackPath's DATABASE_URL (default: a fresh "
+                        "SQLite file); e.g. an empty PostgreSQL database")  # fmt: skip
     parser.add_argument("--skip", default="", help="comma-separated: backpath, bare PTB, "
                         "PTB + aiohttp, bare aiogram, memory, storage")  # fmt: skip
     args = parser.parse_args()
