@@ -46,8 +46,10 @@ def main() -> None:
     builder = ApplicationBuilder().token(token).base_url(base_url).concurrent_updates(True)
     if sys.argv[3:] == ["aiohttp"]:
         from bot.aiohttp_request import AiohttpRequest
+        from bot.app import HTTP_POOL_SIZE
 
-        builder = builder.request(AiohttpRequest(16)).get_updates_request(AiohttpRequest(1))
+        builder = builder.request(AiohttpRequest(HTTP_POOL_SIZE))
+        builder = builder.get_updates_request(AiohttpRequest(1))
     app = builder.build()
     app.add_handler(MessageHandler(filters.TEXT, on_text))
     app.add_handler(CallbackQueryHandler(on_press))

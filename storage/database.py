@@ -28,13 +28,8 @@ def create_engine(
         # SQLite has one writer at a time, and every transaction here writes. One pooled
         # connection makes this process's transactions queue fairly (FIFO) in the pool
         # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
-        kwargs = {
-            "pool_size": 1,
-            "max_overflow": 0,
-            "pool_reset_on_return": None,
-            "module": one_trip_dbapi(),
-        } | kwargs
-        engine = create_async_engine(url, **kwargs)
+        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_reset_on_return": None} | kwargs
+        engine = create_async_engine(url, module=one_trip_dbapi(), **kwargs)
         _tune_sqlite(engine, busy_timeout_ms)
         return engine
     return create_async_engine(url, **kwargs)
@@ -60,17 +55,14 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
     # we open (commit, or rollback on an error or cancellation); this only catches one
     # left open some other way.
     @event.listens_for(engine.sync_engine, "reset")
-    def on_reset(dbapi_connection: Any, record: Any, state: PoolResetState) -> None:
+    def on_reset(dbapi_connection: OneTripConnection, _record: Any, state: PoolResetState) -> None:
         if state.asyncio_safe and dbapi_connection.in_transaction:
             dbapi_connection.rollback()
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:
-        driver = connection.connection.dbapi_connection
-        if isinstance(driver, OneTripConnection):
-            driver.begin_with_next_statement("BEGIN IMMEDIATE")
-        else:
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        driver: OneTripConnection = connection.connection.dbapi_connection
+        driver.begin_with_next_statement("BEGIN IMMEDIATE")
 
 
 async def create_schema(engine: AsyncEngine, *, migrate: bool = True) -> None:
