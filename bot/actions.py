@@ -73,6 +73,16 @@ class FollowUpAction:
 
 
 @dataclass(frozen=True, slots=True)
+class ConfirmEmergencyAction:
+    """The answer to "is this happening now?" after typed words that may report `flag`
+    (assessment 0: the user had no assessment open)."""
+
+    assessment_id: int
+    flag: str
+    happening: bool
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageAction:
     code: str
 
@@ -93,6 +103,7 @@ Action = (
     | RemindAction
     | CancelReminderAction
     | FollowUpAction
+    | ConfirmEmergencyAction
     | LanguageAction
     | DeleteAction
 )
@@ -103,6 +114,7 @@ _WHY = re.compile(r"^w:([a-z_]{1,32})$")
 _REMIND = re.compile(r"^m:(\d{1,19})$")
 _CANCEL_REMINDER = re.compile(r"^x:(\d{1,19})$")
 _FOLLOW_UP = re.compile(r"^f:(\d{1,19}):([yn])$")
+_CONFIRM = re.compile(r"^e:(\d{1,19}):([a-z_]{1,32}):([yn])$")
 _LANGUAGE = re.compile(r"^l:([a-z]{2})$")
 _RESUME = re.compile(r"^r:(\d{1,19})$")
 _START_OVER = re.compile(r"^o:(\d{1,19})$")
@@ -130,6 +142,8 @@ def encode(action: Action) -> str:
             data = f"x:{rid}"
         case LanguageAction(code):
             data = f"l:{code}"
+        case ConfirmEmergencyAction(aid, flag, happening):
+            data = f"e:{aid}:{flag}:{'y' if happening else 'n'}"
         case FollowUpAction(rid, better):
             data = f"f:{rid}:{'y' if better else 'n'}"
         case DeleteAction(confirmed):
@@ -154,6 +168,8 @@ def decode(data: str | None) -> Action | None:
         return CancelReminderAction(int(match[1]))
     if match := _FOLLOW_UP.match(data):
         return FollowUpAction(int(match[1]), match[2] == "y")
+    if match := _CONFIRM.match(data):
+        return ConfirmEmergencyAction(int(match[1]), match[2], match[3] == "y")
     if match := _LANGUAGE.match(data):
         return LanguageAction(match[1])
     if match := _RESUME.match(data):

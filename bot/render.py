@@ -10,6 +10,7 @@ from bot import texts
 from bot.actions import (
     AnswerAction,
     BackAction,
+    ConfirmEmergencyAction,
     FollowUpAction,
     NewAssessmentAction,
     RemindAction,
@@ -63,6 +64,35 @@ def follow_up_message(reminder_id: int) -> Message:
             (Button(_(texts.FOLLOW_UP_BETTER), encode(FollowUpAction(reminder_id, True))),),
             (Button(_(texts.FOLLOW_UP_NOT_BETTER), encode(FollowUpAction(reminder_id, False))),),
         ),
+    )
+
+
+def confirm_emergency(assessment_id: int, flag: str) -> Message:
+    """ "Is this happening now?" for typed words that may report an emergency sign; the
+    text itself says what to do if it is."""
+    finding = html.escape(_(QUESTIONS_BY_ID[flag].finding))
+    return Message(
+        texts.confirm_emergency(finding),
+        (
+            (
+                Button(
+                    _(texts.CONFIRM_YES), encode(ConfirmEmergencyAction(assessment_id, flag, True))
+                ),
+            ),
+            (
+                Button(
+                    _(texts.CONFIRM_NO), encode(ConfirmEmergencyAction(assessment_id, flag, False))
+                ),
+            ),
+        ),
+    )
+
+
+def confirmed_emergency(flag: str, answer: str) -> Message:
+    """The confirmation once answered: its question and the answer, no buttons."""
+    finding = html.escape(_(QUESTIONS_BY_ID[flag].finding))
+    return Message(
+        f"{texts.confirm_emergency(finding)}\n\n{texts.your_answer(html.escape(answer))}"
     )
 
 

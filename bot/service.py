@@ -9,6 +9,7 @@ a redelivered update (same `update_id`) is recognised and skipped.
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from bot.actions import (
     AnswerAction,
     BackAction,
     CancelReminderAction,
+    ConfirmEmergencyAction,
     DeleteAction,
     FollowUpAction,
     LanguageAction,
@@ -36,11 +38,11 @@ from bot.actions import (
 from bot.i18n import LANGUAGES, _, current, language, pick
 from bot.replies import DUPLICATE, Button, Message, Reply
 from bot.user_locks import UserLocks
-from flows import machine
+from flows import machine, typed
 from flows.followup import follow_up_answers, follow_up_days
-from flows.questions import QUESTIONS_BY_ID
-from flows.referral import REFERRALS_BY_ROW, referral
-from flows.understanding import emergency_sign, typed_option
+from flows.questions import QUESTIONS_BY_ID, Question, Severity
+from flows.referral import REFERRALS_BY_ROW, REPORTED_EMERGENCY, referral
+from flows.typed import Outcome
 from storage.models import utcnow
 from storage.repository import ConcurrentUpdate, StateRepository, StoredAssessment, Transaction
 
@@ -49,6 +51,8 @@ log = logging.getLogger(__name__)
 # Someone who comes back after this long is asked whether to resume or start over,
 # rather than being told to use the buttons.
 RESUME_OFFER_AFTER = timedelta(minutes=30)
+# The typed words kept with an answer: enough for the summary, never a whole message.
+MAX_TYPED_WORDS = 200
 # How often an event is re-run after losing a compare-and-set to another process.
 CONFLICT_ATTEMPTS = 3
 
@@ -288,14 +292,23 @@ class TriageService:
     # --- typed text -------------------------------------------------------------------
 
     async def text(self, who: Sender, text: str) -> Reply:
-        """A typed message: an emergency report, a typed answer, or a nudge."""
+        """A typed message: read for emergency signs first, then as an answer (contract
+        v2, section 1); what it leads to is `flows.typed.decide`."""
 
         async def handle(tx: Transaction) -> Reply:
             active = await tx.active_assessment(who.user_id)
-            sign = emergency_sign(text)
-            if sign is not None:
-                return await self._typed_emergency(tx, who.user_id, active, sign)
-            if active is None:
+            snapshot = _snapshot(active) if active is not None else None
+            question = (snapshot and snapshot.question) or QUESTIONS_BY_ID[machine.FIRST_QUESTION]
+            decision = typed.read(text, current(), question, self._now().date())
+            if decision.outcome is Outcome.EMERGENCY:
+                assert decision.flag is not None
+                return await self._typed_emergency(
+                    tx, who.user_id, active, decision.flag, decision.words
+                )
+            if decision.outcome is Outcome.CONFIRM_EMERGENCY:
+                assert decision.flag is not None
+                return Reply((render.confirm_emergency(active.id if active else 0, decision.flag),))
+            if active is None or snapshot is None:
                 return Reply(
                     (
                         Message(
@@ -306,23 +319,72 @@ class TriageService:
                 )
             if self._is_returning(active):
                 return Reply((_resume_offer(active),))
-            snapshot = _snapshot(active)
-            question = snapshot.question
-            assert question is not None  # active assessments always have a pending question
-            value = typed_option(question, text, _)
-            if value is None:
-                nudge = (
-                    _(texts.DURATION_NOT_UNDERSTOOD)
-                    if question.id == "duration"
-                    else texts.use_the_buttons()
-                )
-                return Reply((Message(nudge), render.question_message(active.id, snapshot)))
-            reply = await self._apply_answer(tx, active, question.id, value)
-            label = question.option(value)
-            understood = Message(texts.typed_answer_understood(_(label.label) if label else value))
-            return Reply((understood, *reply.messages))
+            named = typed.option_named(question, text, _)
+            if named is not None:
+                return await self._typed_answer(tx, active, question, named, None)
+            return await self._act_on(tx, active, snapshot, question, decision)
 
         return await self._run(who, handle)
+
+    async def _act_on(
+        self,
+        tx: Transaction,
+        active: StoredAssessment,
+        snapshot: machine.Snapshot,
+        question: Question,
+        decision: typed.Decision,
+    ) -> Reply:
+        again = render.question_message(active.id, snapshot)
+        match decision.outcome:
+            case Outcome.ANSWER:
+                assert decision.value is not None
+                return await self._typed_answer(tx, active, question, decision.value, decision)
+            case Outcome.ASK_RED_FLAG:
+                assert decision.flag is not None
+                finding = _(QUESTIONS_BY_ID[decision.flag].finding)
+                if decision.flag not in snapshot.history:
+                    # Still ahead: red flags are always asked, in order.
+                    return Reply((Message(texts.red_flag_later(finding)), again))
+                before = machine.revisit(snapshot, decision.flag)
+                saved = await tx.save_progress(
+                    active, state=before.state, answers=before.answers, history=before.history
+                )
+                return Reply(
+                    (
+                        Message(texts.red_flag_mentioned(finding)),
+                        render.question_message(saved.id, before),
+                    )
+                )
+            case Outcome.ASK_AGAIN:
+                words = html.escape(decision.words or "")
+                return Reply((Message(texts.duration_not_sure(words)), again))
+            case _:
+                return Reply((Message(texts.not_understood()), again))
+
+    async def _typed_answer(
+        self,
+        tx: Transaction,
+        active: StoredAssessment,
+        question: Question,
+        value: str,
+        decision: typed.Decision | None,
+    ) -> Reply:
+        """Record a typed answer with the words behind it, and say what was understood."""
+        words = decision.words[:MAX_TYPED_WORDS] if decision and decision.words else None
+        notes: dict[str, str] = {}
+        if words:
+            notes[machine.WORDS] = words
+        if decision is not None and decision.days is not None:
+            notes[machine.DAYS] = str(int(decision.days))
+        after = machine.answer(_snapshot(active), question.id, value, notes)
+        reply = await self._save(tx, active, after, answered=(question.id, value), typed=words)
+        option = question.option(value)
+        label = html.escape(_(option.label) if option else value)
+        if question.id == "duration" and words:
+            said = Message(texts.duration_noted(html.escape(words), label))
+        else:
+            said = Message(texts.typed_answer_understood(label))
+        return Reply((said, *reply.messages))
 
     # --- button presses -----------------------------------------------------------------
 
@@ -379,6 +441,10 @@ class TriageService:
                         notice=_(texts.REMINDER_CANCELLED),
                         edit=await self._reminder_list(tx, who.user_id),
                     )
+                case ConfirmEmergencyAction(assessment_id, flag, happening):
+                    return await self._confirm_emergency(
+                        tx, who.user_id, assessment_id, flag, happening
+                    )
                 case FollowUpAction(reminder_id, better):
                     return await self._follow_up(tx, who.user_id, reminder_id, better)
                 case DeleteAction(confirmed=True):
@@ -390,6 +456,30 @@ class TriageService:
                     return Reply(notice=_(texts.UNKNOWN_BUTTON))
 
         return await self._run(who, handle)
+
+    async def _confirm_emergency(
+        self, tx: Transaction, user_id: int, assessment_id: int, flag: str, happening: bool
+    ) -> Reply:
+        """The one tap after typed words that may report an emergency sign."""
+        question = QUESTIONS_BY_ID.get(flag)
+        if question is None or question.severity is not Severity.EMERGENCY:
+            return Reply(notice=_(texts.UNKNOWN_BUTTON))
+        active = await tx.active_assessment(user_id)
+        answer = _(texts.CONFIRM_YES) if happening else _(texts.CONFIRM_NO)
+        edit = render.confirmed_emergency(flag, answer)
+        if happening:
+            # Safety first: even on an older confirmation, "yes" gets the emergency result.
+            reply = await self._typed_emergency(tx, user_id, active, flag)
+            return replace(reply, edit=edit)
+        if active is None or active.id != assessment_id:
+            return Reply((Message(_(texts.CONFIRMED_NOT)),), edit=edit)
+        return Reply(
+            (
+                Message(_(texts.CONFIRMED_NOT)),
+                render.question_message(active.id, _snapshot(active)),
+            ),
+            edit=edit,
+        )
 
     async def _press_answer(self, tx: Transaction, user_id: int, action: AnswerAction) -> Reply:
         active = await tx.active_assessment(user_id)
@@ -430,14 +520,22 @@ class TriageService:
         return await self._save(tx, active, after, answered=(question_id, value))
 
     async def _typed_emergency(
-        self, tx: Transaction, user_id: int, active: StoredAssessment | None, sign: str
+        self,
+        tx: Transaction,
+        user_id: int,
+        active: StoredAssessment | None,
+        sign: str,
+        words: str | None = None,
     ) -> Reply:
         if active is None:
             active = await tx.start_assessment(
                 user_id, machine.FLOW_VERSION, machine.FIRST_QUESTION
             )
         after = machine.report_emergency(_snapshot(active), sign)
-        return await self._save(tx, active, after, answered=("reported_emergency", sign))
+        typed_words = words[:MAX_TYPED_WORDS] if words else None
+        return await self._save(
+            tx, active, after, answered=(REPORTED_EMERGENCY, sign), typed=typed_words
+        )
 
     async def _save(
         self,
@@ -445,6 +543,7 @@ class TriageService:
         active: StoredAssessment,
         after: machine.Snapshot,
         answered: tuple[str, str],
+        typed: str | None = None,
     ) -> Reply:
         result = referral(after.answers) if after.finished else None
         saved = await tx.save_progress(
@@ -453,6 +552,7 @@ class TriageService:
             answers=after.answers,
             history=after.history,
             answered=answered,
+            typed=typed,
             referral=result.row if result else None,
         )
         if result is not None:

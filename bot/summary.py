@@ -17,6 +17,7 @@ from bot import texts
 from bot.i18n import _, current
 from bot.render import reasons
 from bot.replies import Document, Message
+from flows import machine
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, YES
 from flows.referral import REFERRALS_BY_ROW, REPORTED_EMERGENCY
 from storage.repository import StoredAssessment
@@ -45,7 +46,11 @@ def build(assessment: StoredAssessment) -> Summary:
         question = QUESTIONS_BY_ID.get(question_id)
         option = question.option(assessment.answers.get(question_id, "")) if question else None
         if question is not None and option is not None:
-            answers.append((_capital(_(question.finding)), _(option.label)))
+            label = _(option.label)
+            words = assessment.answers.get(machine.note_key(question_id, machine.WORDS))
+            if words:  # "6 weeks or more (you wrote: about 3 months)"
+                label = f"{label} ({texts.you_wrote(words)})"
+            answers.append((_capital(_(question.finding)), label))
     flags = [
         f"{_capital(_(q.finding))} ({_(q.option(assessment.answers[q.id]).label)})"  # type: ignore[union-attr]
         for q in RED_FLAGS

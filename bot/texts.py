@@ -46,7 +46,9 @@ def privacy(retention_days: int) -> str:
         "• Each assessment: your answers to the questions, when you gave them, and the "
         "referral you got; follow-up reminders you asked for.\n"
         "• The ids of your recent messages, for two days, so none is handled twice.\n\n"
-        "I don't store your name, your typed messages or anything else from your chat.\n\n"
+        "• When you type an answer instead of tapping a button, the words behind that answer "
+        "are kept with it, so your summary can show them.\n\n"
+        "I don't store your name, your other messages or anything else from your chat.\n\n"
         "<b>How long</b>\n"
         "An unfinished assessment nobody touches for {days} days is deleted "
         "automatically. Finished assessments stay until you delete them.\n\n"
@@ -133,8 +135,8 @@ def cancel_reminder_button(when: str) -> str:
 REMINDER_CANCELLED = N_("Reminder cancelled.")
 REMINDER_GONE = N_("That reminder is no longer pending.")
 FOLLOW_UP_QUESTION = N_(
-    "Hi, it's BackPath. When you last checked in, your pain was recent. It has now lasted "
-    "about six weeks. <b>Is your pain better?</b>"
+    "Hi, it's BackPath. When you last checked in, your pain was recent. By now it has "
+    "lasted at least six weeks. <b>Is your pain better?</b>"
 )
 FOLLOW_UP_BETTER = N_("Yes, it's better")
 FOLLOW_UP_NOT_BETTER = N_("No, not better")
@@ -156,6 +158,12 @@ SUMMARY_REFERRAL = N_("Suggested referral")
 SUMMARY_REASONS = N_("Because of")
 SUMMARY_FLOW = N_("Question set version")
 SUMMARY_TYPED = N_("typed by the user")
+
+
+def you_wrote(words: str) -> str:
+    return _("you wrote: {words}").format(words=words)
+
+
 SUMMARY_CAPTION = N_("The same summary as a PDF, to print or forward.")
 START_ASSESSMENT = N_("Start the assessment")
 
@@ -169,18 +177,64 @@ UNKNOWN_BUTTON = N_("Sorry, I don't recognise that button. Please use the latest
 OFFER_OUTDATED = N_("This offer is out of date; nothing was changed.")
 
 
-def use_the_buttons() -> str:
-    return _("Please answer with one of the buttons under the question.")
-
-
-DURATION_NOT_UNDERSTOOD = N_(
-    "I couldn't read a length of time from that. Tap a button, or type something like "
-    '"10 days", "3 weeks" or "2 months".'
+# Every reply that did not understand a typed message repeats this line (contract v2).
+EMERGENCY_REMINDER = N_(
+    "⚠️ If you can't control your bladder or bowels, can't pass urine, feel numb around "
+    "the groin or buttocks, your legs suddenly give way, or the pain began with a serious "
+    "injury: go to the emergency department now."
 )
+
+
+def not_understood() -> str:
+    return "{}\n\n{}".format(
+        _("Sorry, I didn't understand that. Please answer with the buttons under the question."),
+        _(EMERGENCY_REMINDER),
+    )
+
+
+def duration_not_sure(words: str) -> str:
+    return "{}\n\n{}".format(
+        _(
+            'You wrote "{words}", and I can\'t tell for sure whether that is under or over six '
+            "weeks. Please pick the closest answer."
+        ).format(words=words),
+        _(EMERGENCY_REMINDER),
+    )
+
+
+def duration_noted(words: str, label: str) -> str:
+    return _('You wrote "{words}": I noted <b>{label}</b>. Tap ◀ Back to change it.').format(
+        words=words, label=label
+    )
 
 
 def typed_answer_understood(label: str) -> str:
     return _("Got it: {label}.").format(label=f"<b>{label}</b>")
+
+
+def red_flag_mentioned(finding: str) -> str:
+    return _("You mentioned {finding}. That matters, so let me ask about it.").format(
+        finding=f"<b>{finding}</b>"
+    )
+
+
+def red_flag_later(finding: str) -> str:
+    return _("You mentioned {finding}. I will ask about it in a moment.").format(
+        finding=f"<b>{finding}</b>"
+    )
+
+
+def confirm_emergency(finding: str) -> str:
+    return _(
+        "Your message may mean: <b>{finding}</b>.\n\n"
+        "<b>If this is happening now, it is an emergency: go to the emergency department "
+        "now or call emergency services.</b>\n\nIs this happening to you now?"
+    ).format(finding=finding)
+
+
+CONFIRM_YES = N_("Yes, this is happening")
+CONFIRM_NO = N_("No, I meant something else")
+CONFIRMED_NOT = N_("Understood: nothing was recorded. Let's carry on.")
 
 
 CANCELLED = N_(

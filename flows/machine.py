@@ -31,7 +31,7 @@ from flows.questions import (
 )
 
 # Bump whenever a question, an option or a transition changes.
-FLOW_VERSION = "2"
+FLOW_VERSION = "3"
 
 DONE = "done"
 # Questions are only ever asked in this order (the graph runs forward), so "ahead of the
@@ -134,6 +134,19 @@ def _fire(trigger: str, state: str, answers: Mapping[str, str]) -> str:
 # --- the public, immutable view ---------------------------------------------------------
 
 
+# What the user typed behind an answer is kept beside it, under "<question id>:<what>"
+# keys: the words ("duration:words") and, for a duration, the days they state.
+WORDS, DAYS = "words", "days"
+
+
+def note_key(question_id: str, what: str) -> str:
+    return f"{question_id}:{what}"
+
+
+def _question_of(key: str) -> str:
+    return key.partition(":")[0]
+
+
 class StaleAnswer(ValueError):
     """The answer is for a question that is not the one pending."""
 
@@ -171,14 +184,21 @@ def start(known: Mapping[str, str] | None = None) -> Snapshot:
     return Snapshot(answers=MappingProxyType(dict(known or {})))
 
 
-def answer(snapshot: Snapshot, question_id: str, value: str) -> Snapshot:
-    """Record the answer to the pending question and move to the next state."""
+def answer(
+    snapshot: Snapshot, question_id: str, value: str, notes: Mapping[str, str] | None = None
+) -> Snapshot:
+    """Record the answer to the pending question and move to the next state.
+
+    `notes` ({WORDS: "about 3 months", DAYS: "90"}) are kept with a typed answer; a new
+    answer to the question replaces them."""
     question = snapshot.question
     if question is None or question.id != question_id:
         raise StaleAnswer(question_id)
     if question.option(value) is None:
         raise InvalidAnswer(f"{value!r} is not an option of {question_id!r}")
-    answers = {**snapshot.answers, question_id: value}
+    answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
+    answers[question_id] = value
+    answers.update({note_key(question_id, what): text for what, text in (notes or {}).items()})
     state = _fire("next", snapshot.state, answers)
     history = (*snapshot.history, question_id)
     # After Back, answers to later questions are still stored: move on through those that
@@ -192,9 +212,11 @@ def answer(snapshot: Snapshot, question_id: str, value: str) -> Snapshot:
     # left) must not count; answers to questions still ahead are kept for later.
     ahead = _QUESTION_ORDER.get(state, len(_QUESTION_ORDER))
     kept = {
-        q: v
-        for q, v in answers.items()
-        if q in history or _QUESTION_ORDER.get(q, -1) >= ahead or q == rules.REPORTED_EMERGENCY
+        key: v
+        for key, v in answers.items()
+        if (q := _question_of(key)) in history
+        or _QUESTION_ORDER.get(q, -1) >= ahead
+        or q == rules.REPORTED_EMERGENCY
     }
     return Snapshot(state, MappingProxyType(kept), history)
 
@@ -206,6 +228,15 @@ def back(snapshot: Snapshot) -> Snapshot:
     return Snapshot(snapshot.state, snapshot.answers, snapshot.history[:-1]).with_state(
         snapshot.history[-1]
     )
+
+
+def revisit(snapshot: Snapshot, question_id: str) -> Snapshot:
+    """Ask an earlier question again (a red flag the user's typed words point to); every
+    answer stays stored, so after it the flow moves on to where it was."""
+    if snapshot.finished or question_id not in snapshot.history:
+        raise StaleAnswer(question_id)
+    position = snapshot.history.index(question_id)
+    return Snapshot(question_id, snapshot.answers, snapshot.history[:position])
 
 
 def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:

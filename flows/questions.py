@@ -59,13 +59,24 @@ YES_NO_UNSURE = (Option(YES, N_("Yes")), Option(NO, N_("No")), Option(UNSURE, N_
 YES_NO = (Option(YES, N_("Yes")), Option(NO, N_("No")))
 
 PERSISTENT = "persistent"
+# Pain that has lasted this long is persistent (contract section 2).
+SIX_WEEKS_DAYS = 42
 # Acute pain (under six weeks) by how long it has lasted so far, in days: the bounds time
 # the six-week follow-up reminder.
 ACUTE_RANGES: dict[str, tuple[int, int]] = {
     "acute_0_2": (0, 14),
     "acute_2_4": (14, 28),
-    "acute_4_6": (28, 42),
+    "acute_4_6": (28, SIX_WEEKS_DAYS),
 }
+
+
+def duration_option(days: float) -> str:
+    """The `duration` option for pain that has lasted `days`."""
+    if days >= SIX_WEEKS_DAYS:
+        return PERSISTENT
+    return next(value for value, (_, upper) in ACUTE_RANGES.items() if days < upper)
+
+
 RADICULAR, MECHANICAL, NONSPECIFIC = "radicular", "mechanical", "nonspecific"
 DISC_OR_STENOSIS, HIP_JOINT, DEFORMITY, NO_DAMAGE = "disc", "hip", "deformity", "none"
 
@@ -160,6 +171,21 @@ RED_FLAGS: tuple[Question, ...] = (
         N_(
             "After cancer, new back pain needs a prompt check that the cancer has not spread to "
             "the spine."
+        ),
+    ),
+    # Contract v2: asked last among the red flags.
+    _red_flag(
+        "nerve_progressive",
+        Severity.URGENT,
+        N_(
+            "Is numbness, tingling or weakness in a leg getting worse? Or do you have pain, "
+            "numbness or tingling in both legs?"
+        ),
+        N_("leg numbness, tingling or weakness that is getting worse, or symptoms in both legs"),
+        N_("It can mean a nerve is badly squeezed and needs checking soon."),
+        N_(
+            "Nerve symptoms that get worse, or that reach both legs, can mean a nerve is "
+            "badly squeezed. That needs a doctor today."
         ),
     ),
 )

@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, BigInteger, DateTime, ForeignKey, Index, Integer, String, text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -68,6 +78,9 @@ class AnswerRow(Base):
     )
     question_id: Mapped[str] = mapped_column(String(64))
     value: Mapped[str] = mapped_column(String(64))
+    # The user's own words when the answer was typed rather than tapped (health data:
+    # deleted with the assessment, never logged).
+    typed: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[datetime]
 
 

@@ -101,6 +101,7 @@ class StoredAnswer:
     question_id: str
     value: str
     answered_at: datetime
+    typed: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,10 +223,14 @@ class Transaction:
         answers: Mapping[str, str],
         history: Sequence[str],
         answered: tuple[str, str] | None = None,
+        typed: str | None = None,
         referral: str | None = None,
         flow_version: str | None = None,
     ) -> StoredAssessment:
         """Compare-and-set the assessment's state; finished when `referral` is given.
+
+        `answered` (question id, value) is added to the answer trail, with the words the
+        user `typed` for it, if any.
 
         Raises ConcurrentUpdate if someone else saved it since `assessment` was read.
         """
@@ -266,7 +271,7 @@ class Transaction:
             await self._session.execute(
                 _RECORD_ANSWER,
                 {"assessment_id": assessment.id, "question_id": question_id, "value": value,
-                 "answered_at": now},
+                 "typed": typed, "answered_at": now},
             )  # fmt: skip
         self._active[assessment.user_id] = saved if saved.status == Status.ACTIVE else None
         return saved
@@ -275,7 +280,7 @@ class Transaction:
         rows = await self._session.scalars(
             select(AnswerRow).where(AnswerRow.assessment_id == assessment_id).order_by(AnswerRow.id)
         )
-        return [StoredAnswer(r.question_id, r.value, _aware(r.answered_at)) for r in rows]
+        return [StoredAnswer(r.question_id, r.value, _aware(r.answered_at), r.typed) for r in rows]
 
     async def discard_active(self, user_id: int) -> bool:
         """Delete the user's unfinished assessment and its answers; True if there was one."""

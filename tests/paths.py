@@ -1,10 +1,12 @@
 """Answer sequences (button labels) that lead to each referral row, shared by tests."""
 
-NO_RED_FLAGS = ["No"] * 7
+from flows.questions import RED_FLAGS
+
+NO_RED_FLAGS = ["No"] * len(RED_FLAGS)
 
 PATHS: dict[str, list[str]] = {
     "R1": ["Yes"],
-    "R2": ["No", "No", "No", "Yes", "No", "No", "No"],
+    "R2": ["No", "No", "No", "Yes", "No", "No", "No", "No"],
     "R3": [*NO_RED_FLAGS, "Under 2 weeks", "Lower back", "Movement-related"],
     "R4": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type", "No, not yet"],
     "R5": [*NO_RED_FLAGS, "6 weeks or more", "Both", "Movement-related", "No, not yet"],

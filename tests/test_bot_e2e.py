@@ -10,7 +10,7 @@ from bot.config import Settings
 from flows.machine import FLOW_VERSION
 from tests.conftest import Chat, RunningBot
 from tests.fake_telegram import FakeTelegram, SentMessage
-from tests.paths import HEADLINES, PATHS
+from tests.paths import HEADLINES, NO_RED_FLAGS, PATHS
 
 USER = 501
 
@@ -29,7 +29,7 @@ async def test_full_assessment_reaches_its_referral(
         welcome, first = await user.send("/start", expect=2)
         assert "guidance, not a diagnosis" in welcome.text
         assert "emergency" in welcome.text
-        assert first.text.startswith("<b>Question 1 of 13</b>")
+        assert first.text.startswith("<b>Question 1 of 14</b>")
         assert first.button_labels == ["Yes", "No", "Not sure", "Why?"]  # no Back on the first
 
         result = await user.answer_all(PATHS[row])
@@ -37,7 +37,7 @@ async def test_full_assessment_reaches_its_referral(
     assert first_line(result).startswith(HEADLINES[row])
     assert "guidance, not a diagnosis" in result.text
     assert "Go to the emergency department at once if" in result.text
-    follow_up = ["Remind me in 28 days if it's not better"] if row == "R3" else []
+    follow_up = ["Remind me in 42 days if it's not better"] if row == "R3" else []
     assert result.button_labels == [*follow_up, "Summary for my doctor", "Start a new assessment"]
     # Every answered question was edited to show the answer, its keyboard removed.
     answered = [m for m in user.received if "Your answer:" in m.text]
@@ -57,7 +57,7 @@ async def test_answered_question_is_edited_and_the_next_one_follows(
     assert question.edits == 1
     assert question.text.endswith("<b>Your answer:</b> No")
     assert "bladder" in question.text
-    assert second.text.startswith("<b>Question 2 of 13</b>")
+    assert second.text.startswith("<b>Question 2 of 14</b>")
     assert "legs" in second.text
 
 
@@ -77,7 +77,7 @@ async def test_resume_after_restart_asks_exactly_the_pending_question(
 
     assert offer.text == "Carrying on where you stopped."
     # "Not sure" on an emergency sign means an urgent result after the warning signs.
-    assert pending.text.startswith("<b>Question 4 of 7</b>")
+    assert pending.text.startswith("<b>Question 4 of 8</b>")
     assert "fever" in pending.text
 
 
@@ -91,7 +91,7 @@ async def test_start_offers_resume_and_start_over_discards(
         (offer,) = await user.send("/start")
         assert offer.button_labels == ["Resume", "Start over"]
         _, (first,) = await user.tap("Start over", offer)
-        assert first.text.startswith("<b>Question 1 of 13</b>")
+        assert first.text.startswith("<b>Question 1 of 14</b>")
 
 
 async def test_presses_made_while_the_bot_was_down_are_applied(
@@ -107,7 +107,7 @@ async def test_presses_made_while_the_bot_was_down_are_applied(
         messages = await telegram.wait_for_messages(USER, 3)
 
     assert "Your answer:" in question.text
-    assert messages[-1].text.startswith("<b>Question 2 of 13</b>")
+    assert messages[-1].text.startswith("<b>Question 2 of 14</b>")
 
 
 async def test_stale_button_gets_a_notice_and_changes_nothing(
@@ -127,7 +127,7 @@ async def test_stale_button_gets_a_notice_and_changes_nothing(
         assert len(user.received) == count
         # The pending question is still question 2, and answering it works.
         _, (third,) = await user.tap("No")
-        assert third.text.startswith("<b>Question 3 of 13</b>")
+        assert third.text.startswith("<b>Question 3 of 14</b>")
 
 
 async def test_button_of_an_earlier_assessment_is_refused(
@@ -139,7 +139,7 @@ async def test_button_of_an_earlier_assessment_is_refused(
         await user.send("/restart", expect=2)
         notice, _ = await user.tap("Yes", old_first, expect=0)
         assert notice == "This button belongs to an assessment that is closed."
-        assert user.last.text.startswith("<b>Question 1 of 13</b>")
+        assert user.last.text.startswith("<b>Question 1 of 14</b>")
 
 
 async def test_malformed_callback_data_gets_a_notice(
@@ -164,7 +164,7 @@ async def test_typed_text_instead_of_a_button_gets_a_hint_and_the_question_again
         _, first = await user.send("/start", expect=2)
         hint, again = await user.send("my back hurts a lot", expect=2)
 
-    assert "Please answer with one of the buttons" in hint.text
+    assert "Please answer with the buttons under the question" in hint.text
     assert again.text == first.text
     assert again.button_labels == ["Yes", "No", "Not sure", "Why?"]
 
@@ -173,12 +173,14 @@ async def test_typed_duration_is_understood(running_bot: RunningBot, chat: type[
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        await user.answer_all(["No"] * 7)
+        await user.answer_all(NO_RED_FLAGS)
         understood, location = await user.send("about 3 weeks", expect=2)
-        assert understood.text == "Got it: <b>2 to 4 weeks</b>."
+        assert understood.text == (
+            'You wrote "about 3 weeks": I noted <b>2 to 4 weeks</b>. Tap ◀ Back to change it.'
+        )
         assert "Where is the pain?" in location.text
-        # Acute pain skips the care questions: 10 questions in all.
-        assert location.text.startswith("<b>Question 9 of 10</b>")
+        # Acute pain skips the care questions: 11 questions in all.
+        assert location.text.startswith("<b>Question 10 of 11</b>")
 
 
 @pytest.mark.parametrize(
@@ -190,7 +192,7 @@ async def test_typed_emergency_escalates_at_any_point(
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        await user.answer_all(["No"] * 7 + ["6 weeks or more"])
+        await user.answer_all(NO_RED_FLAGS + ["6 weeks or more"])
         (result,) = await user.send(text)
         assert first_line(result).startswith("Emergency: go to the emergency department")
         assert "you told me" in result.text
@@ -261,7 +263,7 @@ async def test_redelivered_update_is_applied_once(
         await telegram.send_text(USER, "/help")
         await telegram.wait_for_messages(USER, count + 1)
         assert len(user.received) == count + 1
-        assert user.last_with_buttons().text.startswith("<b>Question 2 of 13</b>")
+        assert user.last_with_buttons().text.startswith("<b>Question 2 of 14</b>")
 
 
 async def test_many_users_at_once_each_get_their_own_referral(
@@ -298,7 +300,7 @@ async def test_twenty_taps_on_one_button_record_one_answer(
     # Welcome, question 1, then exactly one question 2 and, after the next tap, question 3.
     assert len(user.received) == 4
     assert first.edits == 1
-    assert third.visible.startswith("Question 3 of 13")
+    assert third.visible.startswith("Question 3 of 14")
 
 
 async def test_stickers_and_edited_messages_get_a_clear_answer(
@@ -341,7 +343,7 @@ async def test_a_failing_handler_still_answers_the_user(
 
     assert "something went wrong" in sorry.text
     assert "answers so far are kept" in sorry.text
-    assert second.visible.startswith("Question 2 of 13")
+    assert second.visible.startswith("Question 2 of 14")
     assert any("failed: RuntimeError" in r.getMessage() for r in caplog.records)
 
 
@@ -364,7 +366,7 @@ async def test_sending_is_retried_after_flood_control_and_server_errors(
         _, (second,) = await user.tap("No", first)
 
     assert welcome.visible.startswith("Hi, I'm BackPath")
-    assert second.visible.startswith("Question 2 of 13")
+    assert second.visible.startswith("Question 2 of 14")
     assert len(user.received) == 3  # nothing shown twice
     assert telegram.calls.count("sendMessage") == 3 + 3  # three failed tries, three sent
 
@@ -384,8 +386,8 @@ async def test_when_sending_fails_for_good_the_answer_is_kept(
         hint, pending = await user.send("hello?", expect=2)
 
     assert first.text.endswith("<b>Your answer:</b> No")
-    assert "Please answer with one of the buttons" in hint.text
-    assert pending.visible.startswith("Question 2 of 13")
+    assert "Please answer with the buttons under the question" in hint.text
+    assert pending.visible.startswith("Question 2 of 14")
 
 
 @pytest.mark.sqlite_only
@@ -411,7 +413,7 @@ async def test_a_locked_database_gets_a_polite_retry_later_and_recovers(
     assert notice is None  # the button still stops spinning
     assert "can't reach my records right now" in busy.text
     assert "try again in a minute" in busy.text
-    assert second.visible.startswith("Question 2 of 13")
+    assert second.visible.startswith("Question 2 of 14")
     assert len(user.received) == 4
 
 
@@ -492,7 +494,7 @@ async def test_going_back_after_a_restart_and_changing_a_red_flag_answer(
         _, (second_again,) = await user.tap("◀ Back", third)
         await telegram.wait_for(lambda: third.edits)
         assert "You went back" in third.visible
-        assert second_again.visible.startswith("Question 2 of 13")
+        assert second_again.visible.startswith("Question 2 of 14")
         assert "Your earlier answer: No" in second_again.visible
         _, (result,) = await user.tap("Yes", second_again)
 
@@ -505,18 +507,18 @@ async def test_a_changed_answer_only_reasks_where_the_path_changes(
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        care = await user.answer_all(["No"] * 7 + ["6 weeks or more", "Lower back", "Nerve-type"])
-        assert care.visible.startswith("Question 11 of 13")
+        care = await user.answer_all(NO_RED_FLAGS + ["6 weeks or more", "Lower back", "Nerve-type"])
+        assert care.visible.startswith("Question 12 of 14")
         _, (pain_type,) = await user.tap("◀ Back", care)
         _, (location,) = await user.tap("◀ Back", pain_type)
-        assert location.visible.startswith("Question 9 of 13")
+        assert location.visible.startswith("Question 10 of 14")
         # A new location does not change the path: the kind of pain is not asked again.
         _, (next_question,) = await user.tap("Both", location)
-        assert next_question.visible.startswith("Question 11 of 13")
+        assert next_question.visible.startswith("Question 12 of 14")
         # Back to the duration: "less than 6 weeks" ends the path with the answers kept.
         for _ in range(3):
             _, (earlier,) = await user.tap("◀ Back")
-        assert earlier.visible.startswith("Question 8 of 13")
+        assert earlier.visible.startswith("Question 9 of 14")
         _, (result,) = await user.tap("4 to 6 weeks", earlier)
 
     assert first_line(result).startswith("See your primary care doctor")
@@ -584,7 +586,7 @@ async def test_summary_lists_the_red_flags_found(
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        await user.answer_all(["No", "Not sure", "No", "Yes", "No", "No", "No"])
+        await user.answer_all(["No", "Not sure", "No", "Yes", "No", "No", "No", "No"])
         (summary,) = await user.send("/summary")
         await telegram.wait_for(lambda: telegram.documents)
 
@@ -614,14 +616,14 @@ async def test_six_week_follow_up_is_sent_once_after_a_restart_and_leads_on(
     async with running_bot():
         await user.send("/start", expect=2)
         result = await user.answer_all(PATHS["R3"])  # "Under 2 weeks", movement-related
-        _, (confirmation,) = await user.tap("Remind me in 28 days if it's not better", result)
+        _, (confirmation,) = await user.tap("Remind me in 42 days if it's not better", result)
         assert "I'll ask you whether your pain is better" in confirmation.text
         (listed,) = await user.send("/reminders")
         assert len(listed.button_labels) == 1
 
     settings.reminder_check_seconds = 0.1
-    four_weeks_later = lambda: utcnow() + timedelta(days=28, minutes=1)  # noqa: E731
-    async with running_bot(clock=four_weeks_later):
+    six_weeks_later = lambda: utcnow() + timedelta(days=42, minutes=1)  # noqa: E731
+    async with running_bot(clock=six_weeks_later):
         (question,) = await telegram.wait_for(
             lambda: [m for m in user.received if "Is your pain better?" in m.visible]
         )
@@ -630,11 +632,11 @@ async def test_six_week_follow_up_is_sent_once_after_a_restart_and_leads_on(
         _, (intro, first) = await user.tap("No, not better", question, expect=2)
         assert "Your answer:" in question.text and "No, not better" in question.visible
         assert "the warning signs again" in intro.text
-        assert first.visible.startswith("Question 1 of 13")
+        assert first.visible.startswith("Question 1 of 14")
         # Red flags again, then straight to the care questions: the pain is persistent now,
         # and where it is and what kind it is carry over.
-        care = await user.answer_all(["No"] * 7)
-        assert care.visible.startswith("Question 11 of 13")
+        care = await user.answer_all(NO_RED_FLAGS)
+        assert care.visible.startswith("Question 12 of 14")
         result = await user.answer_all(["No, not yet"])
         (none_left,) = await user.send("/reminders")
 
@@ -653,9 +655,9 @@ async def test_a_follow_up_answered_better_closes_it_and_reminders_can_be_cancel
     settings.reminder_check_seconds = 0.1
     async with running_bot(clock=lambda: utcnow() + timedelta(days=3)):
         await user.send("/start", expect=2)
-        result = await user.answer_all([*["No"] * 7, "4 to 6 weeks", "Both", "Nerve-type"])
-        # Pain of 4 to 6 weeks may reach six weeks any day: the soonest allowed, 3 days.
-        await user.tap("Remind me in 3 days if it's not better", result)
+        result = await user.answer_all([*NO_RED_FLAGS, "4 to 6 weeks", "Both", "Nerve-type"])
+        # Pain of 4 to 6 weeks has lasted at least 28 days: six weeks for certain in 14.
+        await user.tap("Remind me in 14 days if it's not better", result)
         (listed,) = await user.send("/reminders")
         assert listed.button_labels[0].startswith("Cancel the reminder of")
         notice, _ = await user.tap(listed.button_labels[0], listed, expect=0)
@@ -663,7 +665,7 @@ async def test_a_follow_up_answered_better_closes_it_and_reminders_can_be_cancel
         await telegram.wait_for(lambda: listed.edits)
         assert listed.text == "You have no reminders set."
         # Set again from the same result: it was cancelled, so this is refused politely.
-        again, _ = await user.tap("Remind me in 3 days if it's not better", result, expect=0)
+        again, _ = await user.tap("Remind me in 14 days if it's not better", result, expect=0)
         assert again is not None and "already set" in again
 
 
@@ -675,10 +677,11 @@ async def test_a_spanish_speaking_user_gets_spanish_questions_and_result(
     async with running_bot():
         welcome, first = await user.send("/start", expect=2)
         assert welcome.visible.startswith("Hola, soy BackPath.")
-        assert first.visible.startswith("Pregunta 1 de 13 · Señales de alarma")
+        assert first.visible.startswith("Pregunta 1 de 14 · Señales de alarma")
         assert first.button_labels == ["Sí", "No", "No estoy seguro", "¿Por qué?"]
         result = await user.answer_all(
-            ["No"] * 7 + ["6 semanas o más", "Espalda baja", "Por el movimiento", "No, todavía no"]
+            NO_RED_FLAGS
+            + ["6 semanas o más", "Espalda baja", "Por el movimiento", "No, todavía no"]
         )
         (summary,) = await user.send("/summary")
         await telegram.wait_for(lambda: telegram.documents)
@@ -701,13 +704,13 @@ async def test_switching_language_mid_assessment(
         assert menu.button_labels == ["English", "Español", "Русский"]
         _, (pending,) = await user.tap("Русский", menu)
         assert menu.visible == "Теперь я буду писать по-русски."
-        assert pending.visible.startswith("Вопрос 3 из 13 · Тревожные признаки")
+        assert pending.visible.startswith("Вопрос 3 из 14 · Тревожные признаки")
         result = await user.answer_all(
-            ["Нет"] * 5 + ["Меньше 2 недель", "Поясница", "Нервного типа"]
+            ["Нет"] * (len(NO_RED_FLAGS) - 2) + ["Меньше 2 недель", "Поясница", "Нервного типа"]
         )
         # The choice outlives the assessment, whatever the app's language says.
         (help_text,) = await user.send("/help")
 
     assert first_line(result).startswith("Обратитесь к терапевту")
-    assert "Напомнить через 28 дн., если не станет лучше" in result.button_labels
+    assert "Напомнить через 42 дн., если не станет лучше" in result.button_labels
     assert help_text.visible.startswith("Как работает BackPath")

@@ -120,7 +120,7 @@ async def test_sigkill_mid_assessment_loses_nothing(
         assert "You have an unfinished assessment" in offer.text
         # ...and Resume asks exactly the question that was pending.
         _, (question,) = await user.tap("Resume", offer)
-        assert question.text.startswith("<b>Question 5 of 13</b>")
+        assert question.text.startswith("<b>Question 5 of 14</b>")
         assert "losing weight" in question.text
         process.kill()
 
@@ -131,7 +131,7 @@ async def test_sigkill_mid_assessment_loses_nothing(
     async with bot_process():
         (following,) = (await telegram.wait_for_messages(77, received + 1, 20))[received:]
         assert "Your answer:" in question.text
-        assert following.text.startswith("<b>Question 6 of 13</b>")
+        assert following.text.startswith("<b>Question 6 of 14</b>")
         result = await user.answer_all(PATHS["R3"][5:])
 
     assert result.visible.startswith("See your primary care doctor")
@@ -164,10 +164,10 @@ async def test_console_runs_the_assessment_and_resumes_it(tmp_path: Path) -> Non
         return out.decode()
 
     first = await console(["2", "2", "2"])  # three red flags answered "No", then leave
-    assert "Question 4 of 13" in first
-    resumed = await console(["1", "2", "2", "2", "2", "1", "1", "2"])  # Resume, then answers
+    assert "Question 4 of 14" in first
+    resumed = await console(["1", "2", "2", "2", "2", "2", "1", "1", "2"])  # Resume, answers
     assert "You have an unfinished assessment" in resumed
-    assert "Question 4 of 13" in resumed
+    assert "Question 4 of 14" in resumed
     assert "See your primary care doctor" in resumed
 
 

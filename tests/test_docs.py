@@ -21,5 +21,5 @@ def test_the_diagram_shows_every_state_and_the_conditions() -> None:
     assert source.startswith("---\ntitle: BackPath dialogue")
     for state in ("bowel_bladder", "cancer_history", "debilitating", "done"):
         assert f'state "{state}" as {state}' in source
-    assert "cancer_history --> done: next [urgent_flag_raised]" in source
+    assert "nerve_progressive --> done: next [urgent_flag_raised]" in source
     assert "[*] --> bowel_bladder" in source

@@ -77,12 +77,12 @@ def test_care_questions_only_for_persistent_pain_and_imaging_only_after_failed_c
 
 def test_progress_counts_down_to_the_end_of_the_longest_remaining_path() -> None:
     snapshot = machine.start()
-    assert machine.progress(snapshot) == (1, 13)
+    assert machine.progress(snapshot) == (1, 14)
     for question_id in [q.id for q in RED_FLAGS]:
         snapshot = machine.answer(snapshot, question_id, "no")
-    assert machine.progress(snapshot) == (8, 13)
+    assert machine.progress(snapshot) == (9, 14)
     snapshot = machine.answer(snapshot, "duration", "acute_0_2")
-    assert machine.progress(snapshot) == (9, 10)
+    assert machine.progress(snapshot) == (10, 11)
 
 
 def test_answer_to_a_question_that_is_not_pending_is_refused() -> None:

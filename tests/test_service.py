@@ -55,7 +55,7 @@ async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
     assert "My questions have changed a little" in texts(reply)[0]
     assert "unfinished assessment" in texts(reply)[1]
     resumed = await service.press(Sender(USER), button(reply, "Resume"))
-    assert resumed.messages[0].text.startswith("<b>Question 3 of 13</b>")
+    assert resumed.messages[0].text.startswith("<b>Question 3 of 14</b>")
     async with repository.transaction() as tx:
         active = await tx.active_assessment(USER)
     assert active is not None and active.flow_version == machine.FLOW_VERSION
@@ -118,7 +118,7 @@ async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
     reply = await service.press(Sender(USER), data)
 
     assert conflicts == 1
-    assert reply.messages[0].text.startswith("<b>Question 2 of 13</b>")
+    assert reply.messages[0].text.startswith("<b>Question 2 of 14</b>")
     async with repository.transaction() as tx:
         active = await tx.active_assessment(USER)
         assert active is not None
@@ -134,7 +134,7 @@ async def test_a_follow_up_answered_better_closes_without_a_new_assessment(
     from bot.reminders import ReminderSender
     from storage.models import utcnow
 
-    later = utcnow() + timedelta(days=30)
+    later = utcnow() + timedelta(days=43)
     service = TriageService(repository)
     sent: list[tuple[int, str, list[str]]] = []
 
@@ -144,7 +144,7 @@ async def test_a_follow_up_answered_better_closes_without_a_new_assessment(
     reply = await service.start(Sender(USER))
     for label in PATHS["R3"]:
         reply = await service.press(Sender(USER), button(reply, label))
-    await service.press(Sender(USER), button(reply, "Remind me in 28 days if it's not better"))
+    await service.press(Sender(USER), button(reply, "Remind me in 42 days if it's not better"))
 
     assert await ReminderSender(repository, send, lambda: later).run() == 1
     assert await ReminderSender(repository, send, lambda: later).run() == 0  # never twice

@@ -1,0 +1,845 @@
+"""Spanish words for reading typed messages (see `flows/understanding/lexicon.py`).
+
+Written for Spain and Latin America alike ("mear" and "hacer pis", "coche" and "carro",
+"ponerse de pie" and "pararse"). Entries are lemmas as simplemma gives them ("doblan" ->
+"doblar"), with the surface forms listed where simplemma keeps them as they are: a past
+tense typed without its accent ("cai", "perdi"), a participle taken for a noun ("hecho",
+"meado"), or an odd lemma ("sale" -> "salar", "pises" -> "pisar", "se" / "lo" / "sí" ->
+"él"). Accents are folded, so "caí" and "cai" are one entry.
+
+"No" is a word of its own: a sign that is itself a negation ("no puedo mear", "las piernas
+no me sostienen", "no tengo erección") carries its "no" inside the pattern, so that the
+reader does not take it for a denial; "ni" ("no puedo ni caminar", "no se quita ni
+tumbado") is carried the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flows.understanding.lexicon import Certainty, Lexicon, SignPattern, Unit
+
+POSSIBLE = Certainty.POSSIBLE
+CLEAR = Certainty.CLEAR
+
+
+def _s(flag: str, pattern: str, certainty: Certainty = CLEAR, gap: int = 3) -> SignPattern:
+    return SignPattern(flag, pattern, certainty, gap)
+
+
+# "no puedo ...", "no consigo ...", "sin poder ...", "no puedo ni ...", "ni me puedo ...".
+_CAN = "poder|puedo|pude|pudo|podia|conseguir|consigo|lograr|logro"
+
+
+def _cant(
+    flag: str, tail: str, certainty: Certainty = CLEAR, gap: int = 3
+) -> tuple[SignPattern, ...]:
+    return (
+        _s(flag, f"no|sin|nunca {_CAN} {tail}", certainty, gap),
+        _s(flag, f"no|sin {_CAN} ni {tail}", certainty, gap),
+        _s(flag, f"ni {_CAN} {tail}", certainty, gap),
+        _s(flag, f"incapaz|imposible {tail}", certainty, gap),
+    )
+
+
+# A body temperature written as a number: "38.7", "39,2".
+_TEMPERATURES = tuple(
+    f"{whole}{sep}{tenth}"
+    for whole in (37, 38, 39, 40, 41)
+    for tenth in range(10)
+    for sep in (".", ",")
+    if (whole, tenth) >= (37, 5)
+)
+# "tuve un accidente en 2008": a year gone by.
+_PAST_YEARS = tuple(str(year) for year in range(1950, date.today().year))
+
+# Where one rests: "tumbado", "en reposo", "de noche"; "ni tumbado" is the same place
+# with its "ni" (not even) kept inside the words.
+_REST = (
+    "tumbado",
+    "tumbada",
+    "tumbar",
+    "tumbarme",
+    "acostado",
+    "acostada",
+    "acostar",
+    "acostarme",
+    "echado",
+    "echada",
+    "en_reposo",
+    "con_reposo",
+    "reposo",
+    "descansar",
+    "descansando",
+    "quieto",
+    "quieta",
+    "sin_moverme",
+    "en_la_cama",
+    "en_cama",
+    "durmiendo",
+    "dormir",
+    "de_noche",
+    "por_la_noche",
+    "en_la_noche",
+    "por_las_noches",
+    "estirado",
+    "estirada",
+    "sentado",
+    "sentada",
+)
+
+GROUPS: dict[str, tuple[str, ...]] = {
+    # --- around a sign ---
+    "NEGATION": (
+        "no", "ni", "nunca", "jamas", "sin", "tampoco", "nada", "ninguno", "ningun",
+        "nadie", "nop", "nope", "nel", "nah", "noo", "nooo",
+    ),
+    # Words that may stand between a negation and its sign: "no he tenido fiebre", "nunca
+    # me he caído", "no tengo ningún problema de orina". simplemma reads "se", "lo", "le",
+    # "la", "los" as "el", and "me", "nos" as "yo".
+    "BRIDGE": (
+        "haber", "tener", "ser", "estar", "el", "yo", "mi", "tu", "te", "un", "uno", "de",
+        "del", "a", "al", "con", "ya", "todavia", "aun", "ahora", "hoy", "nunca", "ningun",
+        "ninguno", "problema", "notar", "notado", "sentido", "gracias", "dios", "eso",
+        "esto", "ese", "por", "ahi", "para", "mucho", "gran", "especial", "nuevo", "nueva",
+        "ningun_tipo_de", "tipo", "señal", "sintoma", "tan", "muy", "algun", "alguno",
+        "sufrir", "padecer", "q", "que", "creo", "parece", "gracias_a_dios", "por_suerte",
+        "afortunadamente", "menos_mal", "la_verdad", "realmente", "de_momento", "por_ahora",
+        "hasta_ahora",
+    ),
+    # "tío" / "tía" are left out: in Spain they are also "mate" ("tío, no puedo mear");
+    # "le" too: it is also the formal "you" ("le cuento que no puedo caminar").
+    "OTHER_PERSON": (
+        "padre", "papa", "papi", "madre", "mama", "mami", "hijo", "hija", "hijos", "nene",
+        "nena", "niño", "niña", "bebe", "hermano", "hermana", "marido", "esposo", "esposa",
+        "mujer", "novio", "novia", "pareja", "abuelo", "abuela", "abuelito", "abuelita",
+        "yaya", "yayo", "primo", "prima", "sobrino", "sobrina", "nieto", "nieta", "suegro",
+        "suegra", "cuñado", "cuñada", "amigo", "amiga", "compañero", "compañera", "colega",
+        "vecino", "vecina", "jefe", "jefa", "paciente", "cliente", "señor", "señora",
+        "ella", "ellos", "ellas", "alguien", "gente", "familiar", "conocido", "conocida",
+        "chaval", "chavala", "padrastro", "madrastra",
+    ),
+    "FIRST_PERSON": ("yo", "me", "mi", "mis", "conmigo", "nos", "nosotros", "nosotras"),
+    "LONG_AGO": (
+        "hace_años", "hace_muchos_años", "hace_mil", "hace_mucho", "hace_tiempo",
+        "hace_mucho_tiempo", "años_atras", "de_chico", "de_chica", "de_niño", "de_niña",
+        "de_pequeño", "de_pequeña", "de_joven", "de_crio", "de_cria", "de_peque",
+        "de_adolescente", "cuando_era", "cuando_era_chico", "cuando_era_pequeño",
+        "en_el_pasado", "el_año_pasado", "hace_un_año", "hace_decadas", "en_mi_juventud",
+        "en_mi_infancia", "despues_del_parto", "tras_el_parto", *_PAST_YEARS,
+    ),
+    "UNCHANGED": (
+        "nada_nuevo", "nada_de_nuevo", "lo_de_siempre", "igual_que_siempre",
+        "como_siempre", "de_siempre", "sin_cambios", "no_ha_cambiado", "ni_mejor_ni_peor",
+        "ya_curado", "ya_curada", "curado", "curada", "ya_paso", "ya_se_me_paso",
+        "ya_esta_bien", "ya_estoy_bien", "sin_problemas_desde", "nada_que_ver",
+        "nada_q_ver", "superado", "superada", "recuperado", "recuperada",
+    ),
+    "HEDGE": (
+        "creo", "creer", "quizas", "quiza", "tal_vez", "a_lo_mejor", "puede_que",
+        "no_se_si", "no_estoy_seguro", "no_estoy_segura", "parece", "me_parece", "como_que",
+        "un_poco", "un_poquito", "algo", "raro", "extraño", "supongo", "capaz", "igual_es",
+        "a_veces", "de_vez_en_cuando", "medio", "nose_si",
+    ),
+    # --- bowel and bladder ---
+    "BLADDER": (
+        "vejiga", "orina", "pis", "pipi", "pises", "caca", "cacas", "heces", "excremento",
+        "intestino", "intestinos", "esfinter", "esfinteres", "popo", "chorro", "meado",
+        "deposicion", "deposiciones", "mierda", "caquita", "vientre",
+    ),
+    "PEE_VERB": (
+        "mear", "meo", "mee", "meaba", "meado", "meando", "orinar", "orino", "orine",
+        "cagar", "cago", "cague", "cagado", "hacer_pis", "hacer_pipi", "hacer_caca",
+        "hacer_popo", "hecho_pis", "hecho_pipi", "hecho_caca", "hacia_pis", "hacia_caca",
+        "defecar", "evacuar", "miccionar", "hacer_de_vientre", "ir_de_vientre",
+        "hacer_mis_necesidades", "hacer_del_baño", "hacer_del_uno", "hacer_del_dos",
+        "vaciar_la_vejiga",
+    ),
+    # Where it went: "encima", "en la cama", "en los pantalones".
+    "SELF": (
+        "encima", "en_la_cama", "en_los_pantalones", "en_el_pantalon", "en_la_ropa",
+        "en_los_calzones", "en_las_bragas", "en_los_calzoncillos", "en_el_sofa",
+        "sin_darme_cuenta", "sin_querer", "sin_enterarme", "sin_notarlo", "sin_sentirlo",
+    ),
+    "LEAK": (
+        "perdida", "perdidas", "escape", "escapes", "goteo", "fuga", "fugas", "incontinencia",
+    ),
+    # "se me escapa", "se me salen los pises"
+    "ESCAPE": (
+        "escapar", "escapa", "escapo", "escapaba", "salir", "sale", "salen", "salio",
+        "salia", "ir",
+    ),
+    "NUMB": (
+        "dormido", "dormida", "dormidos", "dormidas", "se_me_dormir", "adormecer",
+        "adormecido", "adormecida", "adormecimiento", "entumecer", "entumecido",
+        "entumecida", "entumido", "entumida", "entumecimiento", "insensible",
+        "insensibles", "insensibilidad", "acorchar", "acorchado", "acorchada",
+        "anestesiar", "anestesiado", "anestesiada", "hormigueo", "hormiguear", "hormiguea",
+        "cosquilleo", "sin_sensibilidad", "sin_sensacion", "perder_la_sensibilidad",
+        "perdi_la_sensibilidad", "perdida_de_sensibilidad", "poca_sensibilidad",
+        "menos_sensibilidad", "parestesia", "acorchamiento",
+    ),
+    "SADDLE": (
+        "ingle", "ingles", "entrepierna", "perineo", "perine", "culo", "nalga", "nalgas",
+        "gluteo", "gluteos", "trasero", "pompis", "pompas", "poto", "cola", "ano", "recto",
+        "genitales", "vagina", "vulva", "pene", "testiculo", "testiculos", "huevos",
+        "escroto", "pito", "polla", "verga", "coño", "chocho", "partes_intimas",
+        "parte_intima", "zona_intima", "zona_genital", "mis_partes", "partes_bajas",
+        "ahi_abajo", "alli_abajo", "alla_abajo", "entre_las_piernas", "silla_de_montar",
+        "zona_de_la_silla_de_montar", "zona_de_la_silla", "sillin", "dentro_de_los_muslos",
+        "parte_interna_de_los_muslos", "cara_interna_de_los_muslos",
+        "interior_de_los_muslos", "muslos_por_dentro", "entrepiernas",
+    ),
+    "WIPE": ("papel", "papel_higienico", "limpiar", "limpiarme", "me_limpio", "limpio"),
+    "PARTNER": ("mujer", "marido", "pareja", "novia", "novio", "esposa", "esposo", "chica"),
+    # --- legs ---
+    "LEG": (
+        "pierna", "piernas", "rodilla", "rodillas", "pie", "pies", "tobillo", "tobillos",
+        "muslo", "muslos", "gemelo", "gemelos", "pantorrilla", "extremidad", "extremidades",
+        "patas",
+    ),
+    # After "se me" / "me": "se me doblan", "se me fue la pierna", "me fallan".
+    "GIVE_WAY": (
+        "doblar", "doblado", "doblando", "fallar", "fallado", "fallando", "aflojar",
+        "aflojado", "vencer", "vencido", "ceder", "cedido", "flaquear", "ir", "fue", "fueron",
+        "iba", "iban", "ido", "quedar_flojo", "quedar_floja", "quedar_muerta",
+        "quedar_muerto", "doblegar", "caer",
+    ),
+    # "la pierna no me sostiene", "las piernas no responden".
+    "HOLD": (
+        "sostener", "sostienen", "sostenian", "sostenia", "aguantar", "aguantan",
+        "aguantaban", "responder", "respondian", "obedecer", "obedecen", "funcionar",
+        "sujetar", "reaccionar", "tener", "mantener",
+    ),
+    # Like jelly: "las piernas como de gelatina", "la pierna floja como de trapo".
+    "JELLY": (
+        "flojo", "floja", "flojas", "flojos", "de_trapo", "gelatina", "de_gelatina", "flan",
+        "como_un_flan", "de_goma", "de_mantequilla", "de_chicle", "de_algodon", "sin_fuerza",
+        "sin_fuerzas", "paralizada", "paralizado", "paralizadas", "paralizados",
+    ),
+    "STAND": (
+        "caminar", "andar", "levantarme", "pararme", "incorporarme", "ponerme_de_pie",
+        "poner_de_pie", "poner_en_pie", "estar_de_pie", "estar_en_pie", "tener_en_pie",
+        "mantener_en_pie", "mantenerme_en_pie", "sostenerme", "sostener_en_pie",
+        "sostenerme_en_pie", "dar_un_paso", "dar_pasos", "levantar_el_pie",
+        "levantar_la_pierna", "levantar_las_piernas", "subir_el_pie", "subir_la_pierna",
+        "mover_la_pierna", "mover_las_piernas", "mover_el_pie", "mover_los_pies",
+        "apoyar_el_pie", "apoyar_la_pierna", "levantar_de_la_cama", "salir_de_la_cama",
+        "levantarme_de_la_cama", "subir_escaleras", "subir_las_escaleras",
+    ),
+    "SUDDEN": (
+        "de_repente", "de_golpe", "de_pronto", "repentinamente", "de_la_nada", "sin_aviso",
+        "de_un_dia_para_otro", "de_un_momento_a_otro", "hoy", "esta_mañana", "esta_tarde",
+        "anoche", "desde_ayer", "desde_anoche", "desde_esta_mañana", "de_golpe_y_porrazo",
+    ),
+    # --- injuries ---
+    "VEHICLE": (
+        "coche", "carro", "auto", "automovil", "moto", "motocicleta", "motillo", "bici",
+        "bicicleta", "camion", "furgoneta", "furgon", "camioneta", "autobus", "bus",
+        "colectivo", "micro", "taxi", "quad", "cuatrimoto", "tractor", "vehiculo", "patinete",
+        "scooter", "trafico", "trafic", "trailer", "trailer", "combi", "van", "uber",
+    ),
+    "CRASH": (
+        "accidente", "choque", "chocar", "choco", "choque", "colision", "atropellar",
+        "atropello", "atropellado", "atropellada", "volcar", "volque", "volco", "vuelco",
+        "estampar", "estampe", "estrellar", "estrelle", "embestir", "embistio", "pegar",
+        "pego", "arrollar", "arrollo", "golpe", "porrazo", "trompazo", "castañazo",
+        "leñazo", "piñazo", "golpazo", "madrazo", "alcance", "siniestro", "tirar", "tiro",
+        "derribar", "darme", "dieron",
+    ),
+    "FALL": (
+        "caer", "cai", "cayo", "caido", "caida", "caigo", "caerme", "resbalar", "resbale",
+        "resbalon", "tropezar", "tropiezo", "tropece", "rodar", "rodando", "tirar",
+        "precipitar",
+    ),
+    "HEIGHT": (
+        "escalera", "escaleras", "escalon", "escalones", "tejado", "techo", "azotea",
+        "andamio", "arbol", "balcon", "terraza", "ventana", "muro", "tapia", "altura", "alto",
+        "lo_alto", "litera", "caballo", "yegua", "burro", "mula", "metros", "segundo_piso",
+        "primer_piso", "tercer_piso", "un_piso", "dos_pisos", "acantilado", "barranco",
+        "trampolin", "columpio", "puente", "precipicio", "desnivel", "roca", "peña",
+        "escalera_de_mano", "camion", "remolque", "tarima", "plataforma", "grua", "poste",
+        "moto", "bici", "bicicleta", "patinete", "hielo",
+    ),
+    "ANIMAL": ("caballo", "yegua", "toro", "vaca", "vaquilla", "novillo", "burro", "mula"),
+    "SERIOUS": (
+        "fuerte", "fuertisimo", "fuertisima", "grave", "gordo", "gorda", "tremendo",
+        "tremenda", "brutal", "bestial", "muy_fuerte", "mala", "serio", "seria", "importante",
+        "enorme", "durisimo", "duro", "tremendo",
+    ),
+    "BLOW": (
+        "caida", "golpe", "accidente", "porrazo", "costalazo", "batacazo", "trompazo",
+        "leñazo", "castañazo", "golpazo", "culazo", "madrazo", "guarrazo", "hostiazo",
+        "piñazo", "morrazo",
+    ),
+    # --- urgent signs ---
+    "FEVER": (
+        "fiebre", "calentura", "febricula", "escalofrio", "escalofrios", "tiritona",
+        "tiritar", "tiritando", "fiebre_alta", "sudores_nocturnos", "sudores_por_la_noche",
+        "destemplado", "destemplada", "febril", "tener_temperatura", "temperatura_alta",
+        "con_temperatura", *_TEMPERATURES,
+    ),
+    "FEVER_WORD": ("fiebre", "temperatura", "termometro", "calentura", "grados"),
+    "WEIGHT": ("peso", "kilo", "kilos", "kg", "kgs", "kilogramos", "libras", "talla", "tallas"),
+    "LOSE_WEIGHT": (
+        "perder", "perdido", "perdi", "pierdo", "perdida", "bajar", "bajado", "baje",
+        "adelgazar", "adelgazado", "rebajar",
+    ),
+    "NO_REASON": (
+        "sin_motivo", "sin_razon", "sin_explicacion", "sin_dieta", "sin_hacer_dieta",
+        "sin_querer", "sin_buscarlo", "sin_intentarlo", "sin_hacer_nada", "sin_proponermelo",
+        "no_se_por_que", "no_se_porque", "comiendo_igual", "comiendo_normal",
+        "sin_estar_a_dieta", "no_estoy_a_dieta",
+    ),
+    "REST": _REST,
+    "REST_NI": tuple(f"ni_{place}" for place in _REST),
+    "EASE": (
+        "quitar", "quita", "calmar", "calma", "aliviar", "parar", "para", "aflojar",
+        "mejorar", "mejora", "ceder", "pasar", "pasa", "remitir", "aplacar", "disminuir",
+        "bajar", "ir",
+    ),
+    "NOT_EASE": (
+        "no_para_nunca", "no_parar_nunca", "nunca_para", "no_para_ni", "no_para_en_todo",
+        "no_se_quita_con_nada", "no_se_me_quita_con_nada", "no_se_calma_con_nada",
+        "nada_lo_calma", "nada_me_lo_quita", "no_se_me_quita_nunca", "nunca_se_me_quita",
+        "dia_y_noche", "las_24_horas", "24_horas_al_dia", "todo_el_dia_y_toda_la_noche",
+        "no_pego_ojo", "no_pegar_ojo", "sin_pegar_ojo", "no_he_pegado_ojo",
+        "no_me_deja_dormir", "no_me_deja_descansar", "no_me_deja_ni_dormir",
+        "me_despierta", "me_despertaba", "me_despierto_del_dolor", "dolor_constante",
+        "da_igual_la_postura", "en_ninguna_postura", "ninguna_postura", "ninguna_posicion",
+        "no_encuentro_postura", "no_encuentro_posicion", "peor_por_la_noche",
+        "peor_de_noche", "peor_en_la_noche", "peor_por_las_noches",
+    ),
+    "NIGHT": (
+        "noche", "noches", "madrugada", "de_noche", "por_la_noche", "en_la_noche",
+        "por_las_noches", "a_la_noche", "cama", "en_la_cama",
+    ),
+    "AWFUL": (
+        "peor", "fatal", "insoportable", "infierno", "horrible", "terrible", "mucho_peor",
+        "inaguantable", "matador", "criminal", "lo_peor",
+    ),
+    "CANCER": (
+        "cancer", "tumor", "tumores", "quimio", "quimioterapia", "radioterapia", "linfoma",
+        "leucemia", "melanoma", "mieloma", "carcinoma", "sarcoma", "metastasis",
+        "oncologo", "oncologa", "oncologia", "maligno", "maligna", "neoplasia",
+        "mastectomia", "tamoxifeno", "cancer_de", "oncologico", "oncologica", "glioma",
+        "adenocarcinoma", "bulto_maligno",
+    ),
+    "NERVE": (
+        "hormigueo", "hormiguear", "hormiguea", "hormiguean", "entumecimiento", "entumecer",
+        "entumecido", "entumido", "adormecer", "adormecimiento", "dormido", "dormida",
+        "dormidas", "dormidos", "se_me_dormir", "corriente", "corrientazo", "calambre",
+        "calambres", "ciatica", "quemazon", "ardor", "pinchazo", "pinchazos", "descarga",
+        "descargas", "debil", "debiles", "debilidad", "sin_fuerza", "sin_fuerzas",
+        "insensible", "acorchado", "acorchada", "cosquilleo", "sentir_menos", "notar_menos",
+        "noto_menos", "siento_menos", "parestesia", "entumecimientos",
+    ),
+    "WORSE": (
+        "peor", "empeorar", "empeora", "empeorando", "a_peor", "ir_a_mas", "va_a_mas",
+        "cada_vez_mas", "cada_vez_menos", "cada_vez_peor", "cada_dia_mas", "cada_dia_peor",
+        "cada_semana_mas", "cada_semana_peor", "mas_y_mas", "subir", "subiendo",
+        "extender", "extendiendo", "extenderse", "expandir", "avanzar", "avanzando",
+        "aumentar", "aumentando", "mas_arriba", "mas_abajo", "ahora_tambien", "ya_no_solo",
+        "por_dias", "a_diario_peor",
+    ),
+    "BOTH_LEGS": (
+        "las_dos_piernas", "ambas_piernas", "dos_piernas", "las_2_piernas", "2_piernas",
+        "los_dos_pies", "ambos_pies", "los_2_pies", "las_dos_pantorrillas", "ambos_lados",
+        "los_dos_lados", "las_dos_rodillas", "ambas", "ambos", "las_dos", "los_dos",
+        "la_otra_pierna", "el_otro_lado", "las_dos_extremidades", "ambas_extremidades",
+    ),
+    # --- durations ---
+    "ARTICLE": (
+        "un", "una", "el", "la", "ultimo", "ultima", "ultimos", "ultimas", "pasado", "pasada",
+    ),
+    "RANGE": ("a", "o", "u", "y", "hasta", "al"),
+    "FEW": (
+        "varios", "varias", "algunos", "algunas", "unos", "unas", "cuantos", "cuantas",
+        "pocos", "pocas",
+    ),
+    "MANY": ("muchos", "muchas", "montón", "monton", "bastantes", "mil", "tantos", "tantas"),
+    "PLURAL_UNIT": (
+        "dias", "semanas", "meses", "años", "anos", "semanitas", "mesecitos", "añitos",
+        "decadas", "sems",
+    ),
+    "AND_HALF": ("y_medio", "y_media", "y_mitad"),
+    "AGE_BEFORE": ("tener", "tengo", "cumplir", "cumpli", "cumplo", "edad", "con_mis"),
+    "AGE_AFTER": ("de_edad", "cumplidos", "recien_cumplidos"),
+    "FUTURE": (
+        "en", "dentro_de", "dentro", "proximo", "proxima", "cada", "vez", "otros", "otras",
+        "durante_otros", "por",
+    ),
+    "LESS": (
+        "menos_de", "menos_d", "menos_que", "todavia_no", "aun_no", "no_llega_a", "ni",
+        "ni_siquiera", "no_mas_de", "no_más_de", "hasta", "apenas", "como_mucho",
+        "como_maximo",
+    ),
+    "MORE": (
+        "mas_de", "mas_d", "mas_que", "por_encima_de", "al_menos", "por_lo_menos",
+        "pasado_de", "pasados", "mas_de_un", "bastante_mas_de", "minimo", "como_minimo",
+    ),
+    "ALMOST": ("casi", "cerca_de", "rozando", "va_para", "por_poco", "ya_casi"),
+    "ABOUT": (
+        "como", "unos", "unas", "aproximadamente", "aprox", "mas_o_menos", "alrededor_de",
+        "sobre", "tipo", "quizas", "quiza", "tal_vez", "calculo", "calculo_que",
+        "diria", "yo_diria", "algo_asi_como", "a_lo_mejor", "igual", "puede_que",
+        "cerca", "x_ahi", "por_ahi",
+    ),
+    "SINCE": ("desde", "dsd", "dsde", "a_partir_de", "tras", "despues_de"),
+    "START": (
+        "empezar", "empezo", "empece", "comenzar", "comenzo", "arrancar", "arranco",
+        "aparecer", "aparecio", "venir", "vino", "pasar", "paso", "dar", "dio",
+    ),
+    "TODAY": ("hoy", "mañana", "tarde", "ahorita", "ahora", "hace_un_rato", "esta_mañana"),
+    "YESTERDAY": ("ayer", "anoche", "anteayer", "antier", "antenoche", "antes_de_ayer"),
+}  # fmt: skip
+
+SIGNS: tuple[SignPattern, ...] = (
+    # bowel and bladder: retention, loss of control, leaking, saddle numbness, early signs
+    *_cant("bowel_bladder", "PEE_VERB", gap=3),
+    *_cant("bowel_bladder", "aguantar|aguantarme|retener|controlar|contener BLADDER|PEE_VERB",
+           gap=3),
+    *_cant("bowel_bladder", "ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater", POSSIBLE),
+    _s("bowel_bladder", "no|sin controlar|controlo|aguantar|aguanto|retener|retengo BLADDER",
+       gap=3),
+    _s("bowel_bladder", "BLADDER no controlar|controlo|aguantar|aguanto|retener|retengo",
+       gap=2),
+    _s("bowel_bladder", "perder|perdido|perdi|pierdo|sin control BLADDER", gap=3),
+    _s("bowel_bladder", "perder|perdido|perdi|pierdo|sin control de esfinteres|esfinter",
+       gap=2),
+    _s("bowel_bladder", "PEE_VERB SELF", gap=2),
+    _s("bowel_bladder", "se|me ESCAPE BLADDER", gap=2),
+    _s("bowel_bladder", "BLADDER se|me ESCAPE", gap=2),
+    _s("bowel_bladder", "LEAK de BLADDER", gap=1),
+    _s("bowel_bladder", "perder|pierdo|perdiendo orina|pis|pipi|heces|caca", gap=2),
+    _s("bowel_bladder", "incontinencia|incontinente"),
+    _s("bowel_bladder", "goteo|gotear|gotea|goteando|gotitas|pañal|pañales", POSSIBLE),
+    _s("bowel_bladder", "retencion BLADDER", gap=2),
+    _s("bowel_bladder", "ni gota BLADDER", gap=2),
+    _s("bowel_bladder", "sonda|sondaje"),
+    _s("bowel_bladder", "no he|ha|hemos PEE_VERB", POSSIBLE, gap=1),
+    _s("bowel_bladder", "sin PEE_VERB", POSSIBLE, gap=1),
+    _s("bowel_bladder", "no PEE_VERB desde|nada|hace|en_todo|en_todo_el_dia", POSSIBLE, gap=2),
+    _s("bowel_bladder", "vejiga llena|hinchada|a_reventar", POSSIBLE, gap=3),
+    _s("bowel_bladder", "ir_al_baño|ir_al_servicio|ir_al_water y|pero nada|no_sale|no_sale_nada",
+       POSSIBLE, gap=2),
+    _s("bowel_bladder", "costar|cuesta|dificultad|dificil|trabajo|problemas empezar|arrancar|"
+                        "comenzar PEE_VERB", gap=3),
+    _s("bowel_bladder", "costar|cuesta|dificultad|dificil|problemas|problema PEE_VERB",
+       POSSIBLE, gap=2),
+    _s("bowel_bladder", "apretar|empujar|hacer_fuerza|esfuerzo para|pa|al PEE_VERB", POSSIBLE,
+       gap=3),
+    _s("bowel_bladder", "tardar|tardo|tarda salir|salga|chorro|PEE_VERB|empezar", POSSIBLE,
+       gap=4),
+    _s("bowel_bladder", "chorro flojo|flojito|debil|fino|poquito|cortado|entrecortado",
+       POSSIBLE, gap=2),
+    _s("bowel_bladder", "sale|salir flojo|flojito|debil|poquito|a_gotas|gota_a_gota",
+       POSSIBLE, gap=1),
+    _s("bowel_bladder", "no sentir|notar|saber cuando|si PEE_VERB|ganas|BLADDER", gap=3),
+    _s("bowel_bladder", "no sentir|notar|tener ganas de PEE_VERB", POSSIBLE, gap=2),
+    _s("bowel_bladder", "no sentir|notar las|el|la ganas|chorro|BLADDER", gap=2),
+    _s("bowel_bladder", "no sentir|notar WIPE", gap=4),
+    _s("bowel_bladder", "WIPE no sentir|notar", gap=3),
+    _s("bowel_bladder", "NUMB SADDLE", gap=4),
+    _s("bowel_bladder", "SADDLE NUMB", gap=4),
+    _s("bowel_bladder", "no sentir|notar SADDLE", gap=2),
+    _s("bowel_bladder", "no sentir|notar nada SADDLE", gap=3),
+    _s("bowel_bladder", "SADDLE no sentir|notar", gap=3),
+    _s("bowel_bladder", "no sentir|notar nada ahi|alli", POSSIBLE, gap=1),
+    _s("bowel_bladder", "SADDLE raro|rara|extraño|extraña|distinto|distinta|diferente|muerto",
+       POSSIBLE, gap=4),
+    # sex: early signs, to confirm
+    _s("bowel_bladder", "no se me para|levanta|empalma", POSSIBLE, gap=1),
+    _s("bowel_bladder", "no tener|tengo|conseguir|lograr|mantener ereccion|erecciones",
+       POSSIBLE, gap=1),
+    _s("bowel_bladder", "ereccion|erecciones|impotencia|impotente|disfuncion_erectil",
+       POSSIBLE),
+    _s("bowel_bladder", "no eyacular|correrme|orgasmo|llegar", POSSIBLE, gap=2),
+    _s("bowel_bladder", "con PARTNER no funcionar|funciono|rendir|poder|puedo", POSSIBLE,
+       gap=3),
+    _s("bowel_bladder", "no sentir|notar nada al|en tener|hacer relaciones|sexo|el_amor",
+       POSSIBLE, gap=3),
+    # legs
+    *_cant("leg_weakness", "STAND"),
+    *_cant("leg_weakness", "moverme", POSSIBLE),
+    *_cant("leg_weakness", "mover|levantar|subir|apoyar|doblar LEG", gap=3),
+    *_cant("leg_weakness", "cargar|apoyar|poner|echar peso LEG", gap=3),
+    _s("leg_weakness", "no me poder|puedo|pude levantar|parar|incorporar|sostener|mantener",
+       gap=2),
+    _s("leg_weakness", "no lo|la|los|las poder|puedo mover|levantar|subir|apoyar", POSSIBLE,
+       gap=1),
+    _s("leg_weakness", "no sostener|sostengo|tener|tengo|mantener|mantengo de_pie|en_pie",
+       gap=2),
+    _s("leg_weakness", "se|me GIVE_WAY LEG", gap=3),
+    _s("leg_weakness", "LEG se|me GIVE_WAY", gap=3),
+    _s("leg_weakness", "fallar|flaquear|aflojar|vencer LEG", gap=2),
+    _s("leg_weakness", "LEG fallar|fallan|flaquear|flaquean", gap=2),
+    _s("leg_weakness", "LEG no HOLD", gap=3),
+    _s("leg_weakness", "no HOLD LEG", gap=3),
+    _s("leg_weakness", "LEG JELLY", gap=4),
+    _s("leg_weakness", "LEG debil|debiles|debilidad|muerta|muerto", POSSIBLE, gap=3),
+    _s("leg_weakness", "debilidad|debil|fuerza en|de LEG", POSSIBLE, gap=3),
+    _s("leg_weakness", "no|sin fuerza LEG", POSSIBLE, gap=3),
+    _s("leg_weakness", "SUDDEN no|sin fuerza|fuerzas", gap=4),
+    _s("leg_weakness", "SUDDEN debil|debilidad|paralizado|paralizada|JELLY", gap=4),
+    _s("leg_weakness", "no|sin fuerza LEG SUDDEN", gap=3),
+    _s("leg_weakness", "desplomar|desplome|desplomado|derrumbar|derrumbe", POSSIBLE),
+    _s("leg_weakness", "casi caer|caigo|caia|caerme", POSSIBLE, gap=2),
+    _s("leg_weakness", "caer|caido|cai|caigo|caerme|cayendo veces|otra_vez|de_nuevo|"
+                       "a_cada_rato|seguido|continuamente", POSSIBLE, gap=3),
+    _s("leg_weakness", "arrastrar|arrastro|arrastrando LEG|punta|pierna|pie", POSSIBLE, gap=3),
+    _s("leg_weakness", "LEG arrastrar|arrastro|arrastrando", POSSIBLE, gap=3),
+    _s("leg_weakness", "pie caido|pendulo|equino", POSSIBLE, gap=1),
+    _s("leg_weakness", "a_gatas|gateando|arrastrandome|a_rastras"),
+    _s("leg_weakness", "tirado|tirada en el suelo|piso", POSSIBLE, gap=2),
+    _s("leg_weakness", "caer|cai|caido|fui|ido al suelo|piso", POSSIBLE, gap=2),
+    _s("leg_weakness", "paralisis|paralitico|paralitica"),
+    _s("leg_weakness", "paralizado|paralizada|paralizar", POSSIBLE),
+    _s("leg_weakness", "tener|tengo|tuve que agarrar|agarrarme|sujetarme|apoyarme a|en todo|"
+                       "paredes|muebles", POSSIBLE, gap=3),
+    # injuries
+    _s("trauma", "CRASH VEHICLE", gap=3),
+    _s("trauma", "VEHICLE CRASH", gap=3),
+    _s("trauma", "accidente|choque|atropellar|atropello|atropellado|atropellada|colision|"
+                 "volcar|volque|volco|vuelco|arrollar|arrollo|siniestro|airbag|"
+                 "vueltas_de_campana|vuelta_de_campana|traumatismo|politraumatismo"),
+    _s("trauma", "FALL de|desde|del|d|por HEIGHT", gap=2),
+    _s("trauma", "FALL HEIGHT", POSSIBLE, gap=3),
+    _s("trauma", "SERIOUS BLOW", gap=2),
+    _s("trauma", "BLOW SERIOUS", gap=2),
+    _s("trauma", "caida|caidas|caer|caido|cai|cayo de|desde altura|alto|lo_alto", gap=2),
+    _s("trauma", "tirar|tiro|derribar|derribo|revolcar|revolco|cornear|corneo|pisotear|"
+                 "coz|embestir|embistio ANIMAL", gap=3),
+    _s("trauma", "ANIMAL tirar|tiro|derribar|derribo|revolcar|revolco|cornear|corneo|"
+                 "pisotear|coz|embestir|embistio", gap=3),
+    _s("trauma", "VEHICLE no me|nos ver|vio", POSSIBLE, gap=2),
+    _s("trauma", "salir|sali volando|despedido|despedida|disparado|disparada", gap=1),
+    _s("trauma", "dar|di|darme|pegar|pegue|llevar|lleve golpe|BLOW", POSSIBLE, gap=2),
+    _s("trauma", "FALL", POSSIBLE),
+    _s("trauma", "caida|caidas|BLOW", POSSIBLE),
+    _s("trauma", "lesion|lesionar|lesione|lesionado|lesionada|golpear|golpee|hacer_daño|"
+                 "hice_daño en|jugando|entrenando|haciendo futbol|gimnasio|gym|deporte|rugby|"
+                 "partido|trabajo|obra|pesas", POSSIBLE, gap=3),
+    # urgent signs
+    _s("fever", "FEVER"),
+    _s("fever", "FEVER_WORD de|a|marca|marcaba|en 38|39|40|41|42", gap=2),
+    _s("fever", "38|39|40|41|42 grados|de_fiebre|de_temperatura", gap=1),
+    _s("fever", "ardiendo|hirviendo|sudando y|con frio|escalofrio|tiritando", gap=2),
+    _s("weight_loss", "LOSE_WEIGHT WEIGHT", gap=4),
+    _s("weight_loss", "WEIGHT LOSE_WEIGHT", gap=3),
+    _s("weight_loss", "perdida|perdidas de peso", gap=1),
+    _s("weight_loss", "adelgazar|adelgazado|adelgazando|adelgace"),
+    _s("weight_loss", "bajar|bajado|baje|pasar|pase|pasado de a", gap=1),
+    _s("weight_loss", "ropa|pantalon|pantalones|cinturon|vaqueros|jeans|faldas grande|grandes|"
+                      "ancha|anchos|suelta|suelto|bailar|bailan|baila|caer|cae|caen", gap=3),
+    _s("weight_loss", "en_los_huesos|piel_y_huesos|chupado|chupada|consumido|consumida",
+       POSSIBLE),
+    _s("rest_pain", "no EASE REST_NI|REST", gap=3),
+    _s("rest_pain", "no EASE ni REST", gap=3),
+    _s("rest_pain", "REST no|tampoco|ni EASE", gap=3),
+    _s("rest_pain", "REST_NI EASE", gap=3),
+    _s("rest_pain", "NOT_EASE"),
+    *_cant("rest_pain", "dormir|descansar|tumbarme|acostarme|conciliar_el_sueño|pegar_ojo"),
+    _s("rest_pain", "no dejar dormir|descansar", gap=2),
+    _s("rest_pain", "no dejar ni dormir|descansar", gap=2),
+    _s("rest_pain", "despertar|despierto|desperte|desvelar|desvela dolor|noche|noches|"
+                    "madrugada", gap=6),
+    _s("rest_pain", "dolor|duele despertar|despierta|despierto|desvela", gap=3),
+    _s("rest_pain", "NIGHT AWFUL", gap=2),
+    _s("rest_pain", "AWFUL por|de|en NIGHT", gap=2),
+    _s("rest_pain", "doler|duele|dolor|seguir|sigue igual|lo_mismo REST", gap=3),
+    _s("rest_pain", "levantar|levantarme|levanto a caminar|andar|moverme|pasear", POSSIBLE,
+       gap=2),
+    _s("cancer_history", "CANCER"),
+    _s("nerve_progressive", "NERVE WORSE", gap=6),
+    _s("nerve_progressive", "WORSE NERVE", gap=5),
+    _s("nerve_progressive", "NERVE BOTH_LEGS", gap=5),
+    _s("nerve_progressive", "BOTH_LEGS NERVE", gap=5),
+    _s("nerve_progressive", "cada_vez|cada_dia|cada_semana sentir|siento|notar|noto menos",
+       gap=2),
+    _s("nerve_progressive", "bajar|baja|irradiar|irradia|corre por|a BOTH_LEGS", gap=2),
+    _s("nerve_progressive", "ahora en|por ambas|las_dos|los_dos|BOTH_LEGS", gap=2),
+    _s("nerve_progressive", "otra pierna|lado tambien|ahora|igual", gap=3),
+)  # fmt: skip
+
+LEXICON = Lexicon(
+    code="es",
+    groups=GROUPS,
+    signs=SIGNS,
+    idioms=(
+        # "ya no aguanto más", "no soporto este dolor"
+        "aguantar|soportar|resistir|aguanto|soporto mas|el|este|ese|tanto|esto|eso",
+        "me cago en",
+        "cagar|cago|cague|cagado|cagada|mear|meo|meando|meado de risa|miedo|gusto",
+        "hasta los huevos|cojones|narices|ovarios",
+        "un huevo|ojo|riñon",
+        "dolor de huevos|cabeza",
+        "escalofrio|escalofrios de|solo pensar|pensarlo|solo_de_pensar",
+        "caer|cae|cai|cayo|caido|caigo|caen bien|mal|gordo|fatal|genial|en_la_cuenta|el_pelo",
+        "caer|cai|cayo|caido dormido|dormida|rendido|rendida|redondo_en_la_cama",
+        "caer|cae|caen las cosas|cosas",
+        "caminar|andar|estar|aguantar mucho|mas|tanto|lejos|largo|rato|distancias|mucho_rato",
+        "caminar|andar ni 1|2|3|4|5|10|20|50|100|200|500|dos|tres|cinco|diez|cien|media|medio",
+        "mucho|mas|tanto|rato|tiempo|horas de_pie|parado|parada|sentado|sentada",
+        "no poder|puedo mas",
+        "no poder|puedo con mi|la vida|alma",
+        "me muero|muero de",
+        "me esta|estan matando",
+        "culo cuadrado|pesado",
+        "partir|parte|partirme|parto de risa",
+        "se me fue|fue la olla|pinza|cabeza",
+        "de golpe_y_porrazo",
+        "dar|di|da|dan|dio igual",
+        "quedar|quede|quedo|queda dormido|dormida|frito|frita",
+    ),
+    units={
+        "dia": Unit(1),
+        "dias": Unit(1),
+        "d": Unit(1),
+        "diita": Unit(1),
+        "diitas": Unit(1),
+        "semana": Unit(7),
+        "semanas": Unit(7),
+        "sem": Unit(7),
+        "sems": Unit(7),
+        "semna": Unit(7),
+        "semans": Unit(7),
+        "semanas_": Unit(7),
+        "semanita": Unit(7),
+        "semanitas": Unit(7),
+        "smanas": Unit(7),
+        "semnas": Unit(7),
+        "quincena": Unit(14, alone_is_one=True),
+        "quincenas": Unit(14),
+        "mes": Unit(30.4, alone_is_one=True),
+        "meses": Unit(30.4),
+        "mese": Unit(30.4),
+        "mesecito": Unit(30.4),
+        "mesecitos": Unit(30.4),
+        "meces": Unit(30.4),
+        "año": Unit(365),
+        "años": Unit(365),
+        "añoss": Unit(365),
+        "añito": Unit(365),
+        "añitos": Unit(365),
+        "anos": Unit(365),
+        "ano": Unit(365),
+        "decada": Unit(3650),
+        "decadas": Unit(3650),
+        "siempre": Unit(365, alone_is_one=True),
+        "toda_la_vida": Unit(3650, alone_is_one=True),
+    },
+    numbers={
+        "uno": 1,
+        "un": 1,
+        "una": 1,
+        "dos": 2,
+        "tres": 3,
+        "cuatro": 4,
+        "cinco": 5,
+        "seis": 6,
+        "siete": 7,
+        "ocho": 8,
+        "nueve": 9,
+        "diez": 10,
+        "once": 11,
+        "doce": 12,
+        "trece": 13,
+        "catorce": 14,
+        "quince": 15,
+        "dieciseis": 16,
+        "diecisiete": 17,
+        "dieciocho": 18,
+        "diecinueve": 19,
+        "veinte": 20,
+        "treinta": 30,
+        "cuarenta": 40,
+        "cincuenta": 50,
+        "par": 2,
+        "medio": 0.5,
+        "media": 0.5,
+        "mitad": 0.5,
+    },
+    months={
+        "enero": 1,
+        "ene": 1,
+        "febrero": 2,
+        "feb": 2,
+        "marzo": 3,
+        "abril": 4,
+        "abr": 4,
+        "mayo": 5,
+        "junio": 6,
+        "jun": 6,
+        "julio": 7,
+        "jul": 7,
+        "agosto": 8,
+        "ago": 8,
+        "septiembre": 9,
+        "setiembre": 9,
+        "sept": 9,
+        "sep": 9,
+        "octubre": 10,
+        "oct": 10,
+        "noviembre": 11,
+        "nov": 11,
+        "diciembre": 12,
+        "dic": 12,
+    },
+    # "semana santa" is read by its second word: a fixed date in Holy Week.
+    holidays={
+        "navidad": (12, 25),
+        "navidades": (12, 25),
+        "nochebuena": (12, 24),
+        "nochevieja": (12, 31),
+        "reyes": (1, 6),
+        "santa": (4, 1),
+        "pascua": (4, 5),
+        "pascuas": (4, 5),
+        "halloween": (10, 31),
+        "verano": (8, 1),
+        "carnaval": (2, 15),
+        "carnavales": (2, 15),
+    },
+    weekdays=(
+        "lunes",
+        "martes",
+        "miercoles",
+        "jueves",
+        "viernes",
+        "sabado",
+        "domingo",
+        "finde",
+        "findes",
+    ),
+    answers={
+        "yes_no": {
+            "yes": (
+                "si|sii|siii|siiii|sip|sep|sipi|claro|afirmativo|correcto|exacto|"
+                "efectivamente|por_supuesto|obvio|seguro|simon|aja|asi_es|eso_es|"
+                "pues_si|tambien|bastante|mucho|totalmente|desde_luego|vale|ok|okey|"
+                "yes|sisi|si_si|efectivo",
+            ),
+            "no": (
+                "no|nop|nope|nel|na|nah|nunca|jamas|para_nada|ninguno|ninguna|"
+                "que_va|q_va|tampoco|negativo|no_no|noo|nooo|noup|todo_bien|"
+                "todo_normal|estoy_bien|de_ninguna_manera|en_absoluto|nada_de_eso|"
+                "nada_de_nada|ni_de_coña|ni_loco|ni_loca|nanai",
+            ),
+            "unsure": (
+                "no_se|nose|no_lo_se|ni_idea|no_estoy_seguro|no_estoy_segura|"
+                "quizas|quiza|tal_vez|a_lo_mejor|puede|puede_ser|creo|no_sabria|"
+                "ni_se|ns|nidea|no_me_acuerdo|no_recuerdo|depende|capaz|"
+                "ni_puta_idea|no_tengo_ni_idea|supongo|no_lo_tengo_claro|dudo",
+            ),
+        },
+        "location": {
+            "back": (
+                "espalda|lumbar|lumbares|lumbago|riñones|riñon|rabadilla|coxis|"
+                "columna|zona_lumbar|espalda_baja|baja_espalda|cintura|sacro|"
+                "parte_baja|abajo_de_la_espalda|final_de_la_espalda",
+            ),
+            "hip": ("cadera|caderas|ingle|ingles|lado_de_la_cadera|articulacion_de_la_cadera",),
+            "both": (
+                "las_dos|los_dos|ambas|ambos|las_2|los_2|las_dos_cosas|todo|"
+                "por_todos_lados|las_dos_zonas",
+                "espalda|lumbar|lumbares|riñones y|e|con|mas cadera|caderas|ingle",
+                "cadera|caderas|ingle y|e|con|mas espalda|lumbar|lumbares|riñones",
+                "espalda|lumbar cadera|caderas|ingle",
+                "cadera|ingle espalda|lumbar",
+            ),
+        },
+        "pain_type": {
+            "radicular": (
+                "ciatica|ciatico|hormigueo|hormiguea|hormiguear|dormida|dormido|"
+                "adormecida|adormecido|entumecido|entumecida|corriente|corrientazo|"
+                "calambre|calambres|descarga|descargas|electrico|electricidad|"
+                "quemazon|nervio|nervioso|irradia|irradiar|pinchazo|pinchazos|"
+                "punzante|fulgurante",
+                "bajar|baja|bajan|corre|irradiar|irradia pierna|piernas|pie|pies|"
+                "gemelo|gemelos|muslo|rodilla|talon|dedos|pantorrilla",
+            ),
+            "mechanical": (
+                "mover|moverme|al_moverme|movimiento|movimientos|agachar|"
+                "agacharme|agacho|sentado|sentada|sentarme|de_pie|rigidez|"
+                "rigido|rigida|girar|girarme|cargar|levantar_peso|postura|"
+                "posicion|descanso_mejora|descansar_mejora|tumbado_mejor|"
+                "reposo_mejor|si_descanso|al_levantarme|al_agacharme|"
+                "al_caminar|esfuerzo|doblarme|inclinarme|empeora_al",
+            ),
+            "nonspecific": (
+                "ni_idea|no_se|nose|no_sabria|ninguno|ninguna|ni_uno_ni_otro|"
+                "duele_y_ya|general|sordo|todo|normal|un_dolor_normal|"
+                "no_lo_se|no_sabria_decir|dificil_de_explicar|no_se_explicar",
+            ),
+        },
+        "conservative_tried": {
+            "yes": (
+                "fisio|fisioterapia|fisioterapeuta|rehabilitacion|rehab|ejercicio|"
+                "ejercicios|pilates|yoga|estiramientos|quiropractico|osteopata|"
+                "masaje|masajes|pastilla|pastillas|analgesico|analgesicos|ibuprofeno|"
+                "paracetamol|naproxeno|diclofenaco|nolotil|metamizol|tramadol|"
+                "antiinflamatorio|antiinflamatorios|relajante|relajantes|medicacion|"
+                "medicamento|medicamentos|infiltracion|infiltraciones|inyeccion|"
+                "calor|parches|de_todo|probado_todo|nada_funciona|no_me_hace_nada|"
+                "no_me_ha_servido|no_sirve|no_funciona|no_me_ayuda|acupuntura",
+            ),
+            "no": (
+                "todavia_no|aun_no|nada_todavia|nada_aun|todavia_nada|aun_nada|"
+                "no_he_probado|no_he_hecho_nada|no_he_ido|ningun_lado|ningun_sitio|"
+                "ningun_tratamiento|nada_de_nada|nunca_he|acaba_de_empezar|"
+                "no_he_tomado|no_he_empezado|sin_tratamiento|nada_por_ahora",
+            ),
+        },
+        "imaging_structural": {
+            "disc": (
+                "hernia|hernias|herniado|discal|disco|discos|protusion|protrusion|"
+                "protusiones|protrusiones|estenosis|pinzamiento|pinzado|abombamiento|"
+                "discopatia|extrusion|degeneracion_discal|canal_estrecho|"
+                "nervio_pinzado|deshidratacion_discal|prolapso",
+            ),
+            "hip": (
+                "artrosis|coxartrosis|artritis|desgaste_de_cadera|cadera_desgastada|"
+                "cartilago|labrum|hueso_con_hueso|necrosis|displasia|desgaste",
+            ),
+            "deformity": (
+                "escoliosis|espondilolistesis|listesis|cifosis|hiperlordosis|"
+                "inestabilidad|inestable|desviacion|desviada|vertebra_desplazada|"
+                "columna_torcida|curvatura",
+            ),
+            "none": (
+                "no_me_han_hecho|nunca_me_han_hecho|no_me_hicieron|sin_pruebas|"
+                "ninguna_prueba|ninguna|nada|normal|todo_bien|todo_normal|limpia|"
+                "nada_raro|no_salio_nada|no_vieron_nada|no_tengo_pruebas|"
+                "nada_importante|nada_grave|no_me_han_mandado|nunca|no_tengo",
+            ),
+        },
+        "debilitating": {
+            "yes": (
+                "no_puedo_trabajar|de_baja|baja_laboral|no_puedo_ni|me_impide|"
+                "me_limita|no_puedo_hacer_nada|no_puedo_hacer_vida|muchisimo|mucho|"
+                "bastante|totalmente|fatal|horrible|un_monton|me_esta_amargando|"
+                "me_tiene_frito|no_puedo_ir|no_puedo_dormir|no_puedo_andar|"
+                "no_puedo_caminar|me_cuesta|todo",
+            ),
+            "no": (
+                "hago_vida_normal|vida_normal|voy_tirando|ir_tirando|tirando|"
+                "se_puede_llevar|llevadero|llevable|soportable|aguantable|no_tanto|"
+                "no_mucho|poco|un_poco|algo|me_apaño|me_las_apaño|puedo_hacer|"
+                "no_me_impide|no_me_limita|meh|normal",
+            ),
+        },
+    },
+    clause_breaks=(
+        "pero",
+        "aunque",
+        "sino",
+        "excepto",
+        "salvo",
+        "mas_bien",
+        "sin_embargo",
+        "pero_que",
+        "aparte",
+    ),
+    fold_accents=True,
+)

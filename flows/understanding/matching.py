@@ -1,0 +1,270 @@
+"""A lexicon made ready for reading: patterns parsed, words folded, and each message's
+words looked up once (lemma, typo correction) for every pattern to share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from flows.understanding import morphology
+from flows.understanding.lexicon import Lexicon, SignPattern
+from flows.understanding.text import Token, tokenise
+
+Alternative = tuple[str, ...]  # adjacent words
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Any one of several alternatives, indexed by their first word: a message's word is
+    checked against the few alternatives that start with it, not against all."""
+
+    by_first: dict[str, tuple[Alternative, ...]]
+
+    @classmethod
+    def of(cls, alternatives: list[Alternative]) -> Slot:
+        index: dict[str, list[Alternative]] = {}
+        for alternative in alternatives:
+            index.setdefault(alternative[0], []).append(alternative)
+        return cls({first: tuple(found) for first, found in index.items()})
+
+    @property
+    def alternatives(self) -> list[Alternative]:
+        return [a for found in self.by_first.values() for a in found]
+
+
+# A word this close to a sign word (rapidfuzz ratio, 0-100) is read as that word,
+# misspelt: "bladdder", "numbess", "мачевой". The match is then only possible, never clear.
+FUZZY_SCORE = 84
+FUZZY_MIN_LENGTH = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    token: Token
+    keys: frozenset[str]  # the surface form and the lemma, folded as the lexicon is
+    fuzzy: frozenset[str]  # sign words this word may be a typo of
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    first: int  # word indices, `last` inclusive
+    last: int
+    used: frozenset[int]  # the words the pattern itself matched (not the gaps)
+    fuzzy: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledSign:
+    spec: SignPattern
+    slots: tuple[Slot, ...]
+
+
+class Compiled:
+    """One language's lexicon, parsed once."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.language = lexicon.code
+        self.groups = {
+            name: tuple(self._alternative(entry) for entry in entries)
+            for name, entries in lexicon.groups.items()
+        }
+        self.signs = tuple(CompiledSign(s, self.parse(s.pattern)) for s in lexicon.signs)
+        self.idioms = tuple(self.parse(idiom) for idiom in lexicon.idioms)
+        self.clause_breaks = frozenset(self.fold(w) for w in lexicon.clause_breaks)
+        self.answers = {
+            question: {value: tuple(self.parse(p) for p in patterns)
+                       for value, patterns in values.items()}
+            for question, values in lexicon.answers.items()
+        }  # fmt: skip
+        self.units = {self.fold(word): unit for word, unit in lexicon.units.items()}
+        self.numbers = {self.fold(word): value for word, value in lexicon.numbers.items()}
+        self.months = {self.fold(word): month for word, month in lexicon.months.items()}
+        self.holidays = {self.fold(word): day for word, day in lexicon.holidays.items()}
+        self.weekdays = frozenset(self.fold(word) for word in lexicon.weekdays)
+        # Typos are looked for among the words that signs are made of.
+        vocabulary = {
+            word
+            for sign in self.signs
+            for slot in sign.slots
+            for alternative in slot.alternatives
+            for word in alternative
+            if len(word) >= FUZZY_MIN_LENGTH
+        }
+        self.sign_vocabulary = tuple(sorted(vocabulary))
+        self._known_words = frozenset(
+            word
+            for slots in (*(s.slots for s in self.signs), *self.idioms)
+            for slot in slots
+            for alternative in slot.alternatives
+            for word in alternative
+        ) | frozenset(w for alts in self.groups.values() for a in alts for w in a)
+        self._groups_by_first = {name: Slot.of(list(alts)) for name, alts in self.groups.items()}
+        self._single = {
+            name: frozenset(a[0] for a in alts if len(a) == 1) for name, alts in self.groups.items()
+        }
+
+    def fold(self, word: str) -> str:
+        return morphology.fold_accents(word) if self.lexicon.fold_accents else word
+
+    def _alternative(self, entry: str) -> Alternative:
+        return tuple(self.fold(word) for word in entry.split("_"))
+
+    def parse(self, pattern: str) -> tuple[Slot, ...]:
+        slots: list[Slot] = []
+        for part in pattern.split():
+            alternatives: list[Alternative] = []
+            for choice in part.split("|"):
+                if choice.isupper():
+                    alternatives.extend(self.groups[choice])
+                else:
+                    alternatives.append(self._alternative(choice))
+            slots.append(Slot.of(alternatives))
+        return tuple(slots)
+
+    # --- one message ---------------------------------------------------------------------
+
+    def words(self, text: str) -> list[Word]:
+        tokens = tokenise(text, self.clause_breaks)
+        return [self._word(token) for token in tokens]
+
+    def _word(self, token: Token) -> Word:
+        surface = token.text
+        if surface.endswith("'s"):  # "dad's" -> "dad"
+            surface = surface[:-2]
+        keys = {self.fold(surface)}
+        if not surface.isdigit():
+            keys.add(self.fold(morphology.lemma(surface, self.language)))
+        fuzzy: frozenset[str] = frozenset()
+        if (
+            len(surface) >= FUZZY_MIN_LENGTH
+            and not keys & self._known_words
+            and not morphology.is_known(surface, self.language)
+        ):
+            fuzzy = frozenset(_near(self.fold(surface), self.sign_vocabulary))
+        return Word(token, frozenset(keys), fuzzy)
+
+    def matches(
+        self,
+        slots: tuple[Slot, ...],
+        words: list[Word],
+        gap: int = 3,
+        masked: frozenset[int] = frozenset(),
+        fuzzy: bool = False,
+    ) -> Iterator[Match]:
+        """Every place where the pattern's slots occur in order inside one clause."""
+        first = slots[0].by_first
+        for start, word in enumerate(words):
+            if first.keys().isdisjoint(word.keys) and (
+                not fuzzy or first.keys().isdisjoint(word.fuzzy)
+            ):
+                continue
+            found = _match_from(slots, 0, words, start, start, gap, masked, fuzzy, ())
+            if found is not None:
+                used, was_fuzzy = found
+                yield Match(start, max(used), frozenset(used), was_fuzzy)
+
+    def in_group(self, word: Word, group: str) -> bool:
+        single = self._single.get(group)
+        return single is not None and not single.isdisjoint(word.keys)
+
+    def group_at(self, words: list[Word], index: int, group: str) -> int:
+        """How many words from `index` on form an entry of the group (0: none)."""
+        slot = self._groups_by_first.get(group)
+        if slot is None or not 0 <= index < len(words):
+            return 0
+        longest = 0
+        for alternative in _starting(slot, words[index], False):
+            if _alternative_at(alternative, words, index, frozenset(), False) is not None:
+                longest = max(longest, len(alternative))
+        return longest
+
+    def about_someone_else(self, words: list[Word], index: int) -> bool:
+        """The clause names another person before word `index`, and not the writer after
+        them ("my dad can't walk" does, "my wife says I can't walk" does not)."""
+        clause = words[index].token.clause
+        for i in range(index - 1, -1, -1):
+            word = words[i]
+            if word.token.clause != clause or self.in_group(word, "FIRST_PERSON"):
+                return False
+            if self.in_group(word, "OTHER_PERSON"):
+                return True
+        return False
+
+    def group_anywhere(self, words: Iterable[Word], group: str) -> bool:
+        listed = list(words)
+        return any(self.group_at(listed, i, group) for i in range(len(listed)))
+
+
+def _starting(slot: Slot, word: Word, fuzzy: bool) -> list[Alternative]:
+    """The slot's alternatives that begin with this word (or, misspelt, may)."""
+    keys = word.keys | word.fuzzy if fuzzy else word.keys
+    return [a for key in keys for a in slot.by_first.get(key, ())]
+
+
+def _near(word: str, vocabulary: tuple[str, ...]) -> list[str]:
+    found = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE, limit=3)
+    return [choice for choice, _score, _index in found]
+
+
+def _alternative_at(
+    alternative: Alternative, words: list[Word], index: int, masked: frozenset[int], fuzzy: bool
+) -> tuple[list[int], bool] | None:
+    """The word indices the adjacent words of `alternative` occupy from `index`, if they do."""
+    if index + len(alternative) > len(words):
+        return None
+    clause = words[index].token.clause
+    used, was_fuzzy = [], False
+    for offset, expected in enumerate(alternative):
+        i = index + offset
+        word = words[i]
+        if i in masked or word.token.clause != clause:
+            return None
+        if expected in word.keys:
+            pass
+        elif fuzzy and expected in word.fuzzy:
+            was_fuzzy = True
+        else:
+            return None
+        used.append(i)
+    return used, was_fuzzy
+
+
+def _match_from(
+    slots: tuple[Slot, ...],
+    slot: int,
+    words: list[Word],
+    first: int,
+    last: int,
+    gap: int,
+    masked: frozenset[int],
+    fuzzy: bool,
+    used: tuple[int, ...],
+) -> tuple[list[int], bool] | None:
+    if slot == len(slots):
+        return list(used), False
+    # The first slot must sit exactly at `first`; later ones may skip up to `gap` words.
+    reach = range(first, first + 1) if slot == 0 else range(last, last + gap + 1)
+    clause = words[first].token.clause
+    for index in reach:
+        if index >= len(words) or words[index].token.clause != clause:
+            break
+        for alternative in _starting(slots[slot], words[index], fuzzy):
+            hit = _alternative_at(alternative, words, index, masked, fuzzy)
+            if hit is None:
+                continue
+            taken, was_fuzzy = hit
+            rest = _match_from(
+                slots, slot + 1, words, first, taken[-1] + 1, gap, masked, fuzzy, (*used, *taken)
+            )
+            if rest is not None:
+                return rest[0], rest[1] or was_fuzzy
+    return None
+
+
+@cache
+def compiled(lexicon: Lexicon) -> Compiled:
+    return Compiled(lexicon)
