@@ -192,7 +192,7 @@ async def test_typed_emergency_escalates_at_any_point(
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        await user.answer_all(NO_RED_FLAGS + ["6 weeks or more"])
+        await user.answer_all([*NO_RED_FLAGS, "6 weeks or more"])
         (result,) = await user.send(text)
         assert first_line(result).startswith("Emergency: go to the emergency department")
         assert "you told me" in result.text
@@ -507,7 +507,7 @@ async def test_a_changed_answer_only_reasks_where_the_path_changes(
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        care = await user.answer_all(NO_RED_FLAGS + ["6 weeks or more", "Lower back", "Nerve-type"])
+        care = await user.answer_all([*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type"])
         assert care.visible.startswith("Question 12 of 14")
         _, (pain_type,) = await user.tap("◀ Back", care)
         _, (location,) = await user.tap("◀ Back", pain_type)
@@ -680,8 +680,13 @@ async def test_a_spanish_speaking_user_gets_spanish_questions_and_result(
         assert first.visible.startswith("Pregunta 1 de 14 · Señales de alarma")
         assert first.button_labels == ["Sí", "No", "No estoy seguro", "¿Por qué?"]
         result = await user.answer_all(
-            NO_RED_FLAGS
-            + ["6 semanas o más", "Espalda baja", "Por el movimiento", "No, todavía no"]
+            [
+                *NO_RED_FLAGS,
+                "6 semanas o más",
+                "Espalda baja",
+                "Por el movimiento",
+                "No, todavía no",
+            ]
         )
         (summary,) = await user.send("/summary")
         await telegram.wait_for(lambda: telegram.documents)

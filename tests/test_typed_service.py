@@ -176,7 +176,7 @@ async def test_typed_emergencies_in_each_language(
         or "emerg" in texts(answer)[0].lower()
         or any(word in texts(answer)[0].lower() for word in ("urgencias", "неотложн", "скор"))
     )
-    async with service._repository.transaction() as tx:  # noqa: SLF001
+    async with service._repository.transaction() as tx:
         assert await tx.active_assessment(USER) is None
         finished = await tx.latest_finished(USER)
         assert finished is not None and finished.referral == "R1"
