@@ -27,68 +27,48 @@ def _s(flag: str, pattern: str, certainty: Certainty = CLEAR, gap: int = 3) -> S
     return SignPattern(flag, pattern, certainty, gap)
 
 
-# "no puedo ...", "no consigo ...", "sin poder ...", "no puedo ni ...", "ni me puedo ...".
-_CAN = "poder|puedo|pude|pudo|podia|conseguir|consigo|lograr|logro"
+# "no puedo", "no me puedo", "no se me puede", "sin poder", "no consigo", "no logro": the
+# negation is part of the sign. simplemma reads "me" / "nos" as "yo" and "se" / "lo" / "la"
+# / "le" as "el", so "no_el_poder" is "no lo puedo", "no se puede", "no la puedo"...
+_CAN = ("poder", "podia", "conseguir", "consigo", "lograr", "logro")
+_CLITICS = ("", "yo_", "el_", "te_", "el_yo_", "yo_el_")
+_NO_CAN = tuple(
+    f"{neg}_{clitic}{can}" for neg in ("no", "nunca", "sin") for clitic in _CLITICS for can in _CAN
+)
+# "no puedo ni caminar", "ni me puedo tener en pie": "ni" (not even) kept inside the words.
+_CANT = (
+    *(f"{entry}_ni" for entry in _NO_CAN), *_NO_CAN,
+    *(f"ni_{clitic}{can}" for clitic in _CLITICS for can in _CAN),
+    "incapaz_de", "imposible",
+)  # fmt: skip
+# "no me puedo levantar": the reflexive "me", getting oneself up.
+_CANT_ME = tuple(e for e in _CANT if "_yo_" in e or e.startswith("yo_"))
 
 
-def _cant(
-    flag: str, tail: str, certainty: Certainty = CLEAR, gap: int = 3
-) -> tuple[SignPattern, ...]:
-    return (
-        _s(flag, f"no|sin|nunca {_CAN} {tail}", certainty, gap),
-        _s(flag, f"no|sin {_CAN} ni {tail}", certainty, gap),
-        _s(flag, f"ni {_CAN} {tail}", certainty, gap),
-        _s(flag, f"incapaz|imposible {tail}", certainty, gap),
-    )
+def _cant(flag: str, tail: str, certainty: Certainty = CLEAR, gap: int = 3) -> SignPattern:
+    return _s(flag, f"CANT {tail}", certainty, gap)
 
 
 # A body temperature written as a number: "38.7", "39,2".
 _TEMPERATURES = tuple(
-    f"{whole}{sep}{tenth}"
-    for whole in (37, 38, 39, 40, 41)
-    for tenth in range(10)
-    for sep in (".", ",")
-    if (whole, tenth) >= (37, 5)
-)
+    f"{whole}{sep}{tenth}" for whole in (37, 38, 39, 40, 41) for tenth in range(10)
+    for sep in (".", ",") if (whole, tenth) >= (37, 5)
+)  # fmt: skip
 # "tuve un accidente en 2008": a year gone by.
 _PAST_YEARS = tuple(str(year) for year in range(1950, date.today().year))
 
 # Where one rests: "tumbado", "en reposo", "de noche"; "ni tumbado" is the same place
 # with its "ni" (not even) kept inside the words.
 _REST = (
-    "tumbado",
-    "tumbada",
-    "tumbar",
-    "tumbarme",
-    "acostado",
-    "acostada",
-    "acostar",
-    "acostarme",
-    "echado",
-    "echada",
-    "en_reposo",
-    "con_reposo",
-    "reposo",
-    "descansar",
-    "descansando",
-    "quieto",
-    "quieta",
-    "sin_moverme",
-    "en_la_cama",
-    "en_cama",
-    "durmiendo",
-    "dormir",
-    "de_noche",
-    "por_la_noche",
-    "en_la_noche",
-    "por_las_noches",
-    "estirado",
-    "estirada",
-    "sentado",
-    "sentada",
-)
+    "tumbado", "tumbada", "tumbar", "tumbarme", "acostado", "acostada", "acostar",
+    "acostarme", "echado", "echada", "en_reposo", "con_reposo", "reposo", "descansar",
+    "descansando", "quieto", "quieta", "sin_moverme", "en_la_cama", "en_cama", "durmiendo",
+    "de_noche", "por_la_noche", "en_la_noche", "por_las_noches", "estirado", "estirada",
+)  # fmt: skip
 
 GROUPS: dict[str, tuple[str, ...]] = {
+    "CANT": _CANT,
+    "CANT_ME": _CANT_ME,
     # --- around a sign ---
     "NEGATION": (
         "no", "ni", "nunca", "jamas", "sin", "tampoco", "nada", "ninguno", "ningun",
@@ -131,9 +111,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "UNCHANGED": (
         "nada_nuevo", "nada_de_nuevo", "lo_de_siempre", "igual_que_siempre",
         "como_siempre", "de_siempre", "sin_cambios", "no_ha_cambiado", "ni_mejor_ni_peor",
-        "ya_curado", "ya_curada", "curado", "curada", "ya_paso", "ya_se_me_paso",
-        "ya_esta_bien", "ya_estoy_bien", "sin_problemas_desde", "nada_que_ver",
-        "nada_q_ver", "superado", "superada", "recuperado", "recuperada",
+        "sin_problemas_desde", "nada_que_ver", "nada_q_ver", "no_tiene_nada_que_ver",
     ),
     "HEDGE": (
         "creo", "creer", "quizas", "quiza", "tal_vez", "a_lo_mejor", "puede_que",
@@ -144,16 +122,19 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # --- bowel and bladder ---
     "BLADDER": (
         "vejiga", "orina", "pis", "pipi", "pises", "caca", "cacas", "heces", "excremento",
-        "intestino", "intestinos", "esfinter", "esfinteres", "popo", "chorro", "meado",
-        "deposicion", "deposiciones", "mierda", "caquita", "vientre",
+        "intestino", "intestinos", "esfinter", "esfinteres", "popo", "chorro", "deposicion",
+        "deposiciones", "caquita", "vientre",
     ),
+    # Passing urine ("hecho" and "meado" are their own lemmas; "hacía" typed "hacia").
     "PEE_VERB": (
         "mear", "meo", "mee", "meaba", "meado", "meando", "orinar", "orino", "orine",
-        "cagar", "cago", "cague", "cagado", "hacer_pis", "hacer_pipi", "hacer_caca",
-        "hacer_popo", "hecho_pis", "hecho_pipi", "hecho_caca", "hacia_pis", "hacia_caca",
-        "defecar", "evacuar", "miccionar", "hacer_de_vientre", "ir_de_vientre",
-        "hacer_mis_necesidades", "hacer_del_baño", "hacer_del_uno", "hacer_del_dos",
-        "vaciar_la_vejiga",
+        "hacer_pis", "hacer_pipi", "hecho_pis", "hecho_pipi", "hacia_pis", "hacia_pipi",
+        "miccionar", "hacer_del_uno", "vaciar_la_vejiga",
+    ),
+    "POO_VERB": (
+        "cagar", "cago", "cague", "cagado", "hacer_caca", "hacer_popo", "hecho_caca",
+        "hacia_caca", "defecar", "evacuar", "hacer_de_vientre", "ir_de_vientre",
+        "hacer_del_dos", "hacer_mis_necesidades", "hacer_del_baño",
     ),
     # Where it went: "encima", "en la cama", "en los pantalones".
     "SELF": (
@@ -169,6 +150,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "escapar", "escapa", "escapo", "escapaba", "salir", "sale", "salen", "salio",
         "salia", "ir",
     ),
+    # simplemma keeps "noto" and "senti" as they are.
+    "FEEL": (
+        "sentir", "siento", "senti", "sentia", "notar", "noto", "note", "notaba", "notado",
+        "sentido",
+    ),
     "NUMB": (
         "dormido", "dormida", "dormidos", "dormidas", "se_me_dormir", "adormecer",
         "adormecido", "adormecida", "adormecimiento", "entumecer", "entumecido",
@@ -179,10 +165,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "perdi_la_sensibilidad", "perdida_de_sensibilidad", "poca_sensibilidad",
         "menos_sensibilidad", "parestesia", "acorchamiento",
     ),
+    # The saddle itself; the buttocks alone (BUTTOCK) are also numb in plain sciatica.
     "SADDLE": (
-        "ingle", "ingles", "entrepierna", "perineo", "perine", "culo", "nalga", "nalgas",
-        "gluteo", "gluteos", "trasero", "pompis", "pompas", "poto", "cola", "ano", "recto",
-        "genitales", "vagina", "vulva", "pene", "testiculo", "testiculos", "huevos",
+        "ingle", "ingles", "entrepierna", "perineo", "perine", "ano", "recto", "genitales", "vagina", "vulva", "pene", "testiculo", "testiculos", "huevos",
         "escroto", "pito", "polla", "verga", "coño", "chocho", "partes_intimas",
         "parte_intima", "zona_intima", "zona_genital", "mis_partes", "partes_bajas",
         "ahi_abajo", "alli_abajo", "alla_abajo", "entre_las_piernas", "silla_de_montar",
@@ -190,7 +175,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "parte_interna_de_los_muslos", "cara_interna_de_los_muslos",
         "interior_de_los_muslos", "muslos_por_dentro", "entrepiernas",
     ),
-    "WIPE": ("papel", "papel_higienico", "limpiar", "limpiarme", "me_limpio", "limpio"),
+    "BUTTOCK": (
+        "culo", "nalga", "nalgas", "gluteo", "gluteos", "trasero", "pompis", "pompas",
+        "poto", "cola", "posaderas", "coxis", "rabadilla",
+    ),
+    "WIPE": ("papel", "papel_higienico", "limpiarme", "me_limpio", "me_limpie", "secarme",
+             "me_seco"),
     "PARTNER": ("mujer", "marido", "pareja", "novia", "novio", "esposa", "esposo", "chica"),
     # --- legs ---
     "LEG": (
@@ -200,16 +190,18 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     # After "se me" / "me": "se me doblan", "se me fue la pierna", "me fallan".
     "GIVE_WAY": (
-        "doblar", "doblado", "doblando", "fallar", "fallado", "fallando", "aflojar",
-        "aflojado", "vencer", "vencido", "ceder", "cedido", "flaquear", "ir", "fue", "fueron",
-        "iba", "iban", "ido", "quedar_flojo", "quedar_floja", "quedar_muerta",
-        "quedar_muerto", "doblegar", "caer",
+        "doblar", "dobla", "doblan", "doblado", "doblando", "fallar", "falla", "fallan", "fallo",
+        "fallado", "fallando", "aflojar",
+        "aflojado", "vencer", "vencido", "ceder", "cedido", "flaquear", "quedar_flojo",
+        "quedar_floja", "quedar_muerta", "quedar_muerto", "doblegar",
     ),
+    # "se me fue la pierna", "se me van las piernas" (not "se me va a la pierna": the pain).
+    "GO": ("ir_el", "fue_el", "fueron_el", "iba_el", "iban_el", "ido_el", "ir_mi", "fue_mi"),
     # "la pierna no me sostiene", "las piernas no responden".
     "HOLD": (
         "sostener", "sostienen", "sostenian", "sostenia", "aguantar", "aguantan",
         "aguantaban", "responder", "respondian", "obedecer", "obedecen", "funcionar",
-        "sujetar", "reaccionar", "tener", "mantener",
+        "sujetar", "reaccionar",
     ),
     # Like jelly: "las piernas como de gelatina", "la pierna floja como de trapo".
     "JELLY": (
@@ -225,7 +217,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "levantar_la_pierna", "levantar_las_piernas", "subir_el_pie", "subir_la_pierna",
         "mover_la_pierna", "mover_las_piernas", "mover_el_pie", "mover_los_pies",
         "apoyar_el_pie", "apoyar_la_pierna", "levantar_de_la_cama", "salir_de_la_cama",
-        "levantarme_de_la_cama", "subir_escaleras", "subir_las_escaleras",
+        "levantarme_de_la_cama",
     ),
     "SUDDEN": (
         "de_repente", "de_golpe", "de_pronto", "repentinamente", "de_la_nada", "sin_aviso",
@@ -237,20 +229,19 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "coche", "carro", "auto", "automovil", "moto", "motocicleta", "motillo", "bici",
         "bicicleta", "camion", "furgoneta", "furgon", "camioneta", "autobus", "bus",
         "colectivo", "micro", "taxi", "quad", "cuatrimoto", "tractor", "vehiculo", "patinete",
-        "scooter", "trafico", "trafic", "trailer", "trailer", "combi", "van", "uber",
+        "scooter", "trafico", "trailer", "combi", "uber",
     ),
     "CRASH": (
         "accidente", "choque", "chocar", "choco", "choque", "colision", "atropellar",
         "atropello", "atropellado", "atropellada", "volcar", "volque", "volco", "vuelco",
         "estampar", "estampe", "estrellar", "estrelle", "embestir", "embistio", "pegar",
-        "pego", "arrollar", "arrollo", "golpe", "porrazo", "trompazo", "castañazo",
+        "pego", "arrollar", "arrollo", "un_golpe", "porrazo", "trompazo", "castañazo",
         "leñazo", "piñazo", "golpazo", "madrazo", "alcance", "siniestro", "tirar", "tiro",
-        "derribar", "darme", "dieron",
+        "derribar",
     ),
     "FALL": (
         "caer", "cai", "cayo", "caido", "caida", "caigo", "caerme", "resbalar", "resbale",
-        "resbalon", "tropezar", "tropiezo", "tropece", "rodar", "rodando", "tirar",
-        "precipitar",
+        "resbalon", "tropezar", "tropiezo", "tropece", "rodar", "rodando",
     ),
     "HEIGHT": (
         "escalera", "escaleras", "escalon", "escalones", "tejado", "techo", "azotea",
@@ -267,8 +258,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "tremenda", "brutal", "bestial", "muy_fuerte", "mala", "serio", "seria", "importante",
         "enorme", "durisimo", "duro", "tremendo",
     ),
+    # "de golpe" is "suddenly": a blow is "un golpe", "el golpe", "golpes".
     "BLOW": (
-        "caida", "golpe", "accidente", "porrazo", "costalazo", "batacazo", "trompazo",
+        "caida", "un_golpe", "el_golpe", "golpes", "accidente", "porrazo", "costalazo", "batacazo", "trompazo",
         "leñazo", "castañazo", "golpazo", "culazo", "madrazo", "guarrazo", "hostiazo",
         "piñazo", "morrazo",
     ),
@@ -367,11 +359,11 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "AGE_AFTER": ("de_edad", "cumplidos", "recien_cumplidos"),
     "FUTURE": (
         "en", "dentro_de", "dentro", "proximo", "proxima", "cada", "vez", "otros", "otras",
-        "durante_otros", "por",
+        "durante_otros",
     ),
     "LESS": (
         "menos_de", "menos_d", "menos_que", "todavia_no", "aun_no", "no_llega_a", "ni",
-        "ni_siquiera", "no_mas_de", "no_más_de", "hasta", "apenas", "como_mucho",
+        "ni_siquiera", "no_mas_de", "apenas", "como_mucho",
         "como_maximo",
     ),
     "MORE": (
@@ -396,32 +388,31 @@ GROUPS: dict[str, tuple[str, ...]] = {
 
 SIGNS: tuple[SignPattern, ...] = (
     # bowel and bladder: retention, loss of control, leaking, saddle numbness, early signs
-    *_cant("bowel_bladder", "PEE_VERB", gap=3),
-    *_cant("bowel_bladder", "aguantar|aguantarme|retener|controlar|contener BLADDER|PEE_VERB",
-           gap=3),
-    *_cant("bowel_bladder", "ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater", POSSIBLE),
+    _cant("bowel_bladder", "PEE_VERB"),
+    _cant("bowel_bladder", "aguantar|aguantarme|retener|controlar|contener BLADDER|PEE_VERB"),
+    _cant("bowel_bladder", "POO_VERB|ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater",
+          POSSIBLE),
     _s("bowel_bladder", "no|sin controlar|controlo|aguantar|aguanto|retener|retengo BLADDER",
        gap=3),
     _s("bowel_bladder", "BLADDER no controlar|controlo|aguantar|aguanto|retener|retengo",
        gap=2),
     _s("bowel_bladder", "perder|perdido|perdi|pierdo|sin control BLADDER", gap=3),
-    _s("bowel_bladder", "perder|perdido|perdi|pierdo|sin control de esfinteres|esfinter",
-       gap=2),
-    _s("bowel_bladder", "PEE_VERB SELF", gap=2),
+    _s("bowel_bladder", "PEE_VERB|POO_VERB SELF", gap=2),
     _s("bowel_bladder", "se|me ESCAPE BLADDER", gap=2),
     _s("bowel_bladder", "BLADDER se|me ESCAPE", gap=2),
     _s("bowel_bladder", "LEAK de BLADDER", gap=1),
     _s("bowel_bladder", "perder|pierdo|perdiendo orina|pis|pipi|heces|caca", gap=2),
     _s("bowel_bladder", "incontinencia|incontinente"),
+    _s("bowel_bladder", "no llegar|llego|llegue al|a baño|servicio|water|vater|tiempo", gap=2),
     _s("bowel_bladder", "goteo|gotear|gotea|goteando|gotitas|pañal|pañales", POSSIBLE),
     _s("bowel_bladder", "retencion BLADDER", gap=2),
     _s("bowel_bladder", "ni gota BLADDER", gap=2),
     _s("bowel_bladder", "sonda|sondaje"),
     _s("bowel_bladder", "no he|ha|hemos PEE_VERB", POSSIBLE, gap=1),
     _s("bowel_bladder", "sin PEE_VERB", POSSIBLE, gap=1),
-    _s("bowel_bladder", "no PEE_VERB desde|nada|hace|en_todo|en_todo_el_dia", POSSIBLE, gap=2),
+    _s("bowel_bladder", "no PEE_VERB desde|nada|hace|en_todo", POSSIBLE, gap=2),
     _s("bowel_bladder", "vejiga llena|hinchada|a_reventar", POSSIBLE, gap=3),
-    _s("bowel_bladder", "ir_al_baño|ir_al_servicio|ir_al_water y|pero nada|no_sale|no_sale_nada",
+    _s("bowel_bladder", "ir_al_baño|ir_al_servicio|ir_al_water y nada|no_sale|no_sale_nada",
        POSSIBLE, gap=2),
     _s("bowel_bladder", "costar|cuesta|dificultad|dificil|trabajo|problemas empezar|arrancar|"
                         "comenzar PEE_VERB", gap=3),
@@ -429,23 +420,28 @@ SIGNS: tuple[SignPattern, ...] = (
        POSSIBLE, gap=2),
     _s("bowel_bladder", "apretar|empujar|hacer_fuerza|esfuerzo para|pa|al PEE_VERB", POSSIBLE,
        gap=3),
-    _s("bowel_bladder", "tardar|tardo|tarda salir|salga|chorro|PEE_VERB|empezar", POSSIBLE,
-       gap=4),
+    _s("bowel_bladder", "tardar|tardo|tarda salga|salir|sale chorro|pis|orina|pipi", POSSIBLE,
+       gap=3),
+    _s("bowel_bladder", "tardar|tardo|tarda PEE_VERB", POSSIBLE, gap=3),
     _s("bowel_bladder", "chorro flojo|flojito|debil|fino|poquito|cortado|entrecortado",
        POSSIBLE, gap=2),
     _s("bowel_bladder", "sale|salir flojo|flojito|debil|poquito|a_gotas|gota_a_gota",
        POSSIBLE, gap=1),
-    _s("bowel_bladder", "no sentir|notar|saber cuando|si PEE_VERB|ganas|BLADDER", gap=3),
-    _s("bowel_bladder", "no sentir|notar|tener ganas de PEE_VERB", POSSIBLE, gap=2),
-    _s("bowel_bladder", "no sentir|notar las|el|la ganas|chorro|BLADDER", gap=2),
-    _s("bowel_bladder", "no sentir|notar WIPE", gap=4),
-    _s("bowel_bladder", "WIPE no sentir|notar", gap=3),
+    _s("bowel_bladder", "no FEEL cuando|si PEE_VERB|ganas|BLADDER", gap=3),
+    _s("bowel_bladder", "no FEEL|tener ganas de PEE_VERB", POSSIBLE, gap=2),
+    _s("bowel_bladder", "no FEEL ganas|chorro|BLADDER", gap=2),
+    _s("bowel_bladder", "no FEEL WIPE", gap=4),
+    _s("bowel_bladder", "WIPE no FEEL", gap=3),
+    _s("bowel_bladder", "no FEEL nada WIPE", gap=2),
     _s("bowel_bladder", "NUMB SADDLE", gap=4),
     _s("bowel_bladder", "SADDLE NUMB", gap=4),
-    _s("bowel_bladder", "no sentir|notar SADDLE", gap=2),
-    _s("bowel_bladder", "no sentir|notar nada SADDLE", gap=3),
-    _s("bowel_bladder", "SADDLE no sentir|notar", gap=3),
-    _s("bowel_bladder", "no sentir|notar nada ahi|alli", POSSIBLE, gap=1),
+    _s("bowel_bladder", "no FEEL SADDLE", gap=2),
+    _s("bowel_bladder", "no FEEL nada SADDLE", gap=3),
+    _s("bowel_bladder", "SADDLE no FEEL", gap=3),
+    _s("bowel_bladder", "NUMB BUTTOCK", POSSIBLE, gap=4),
+    _s("bowel_bladder", "BUTTOCK NUMB", POSSIBLE, gap=4),
+    _s("bowel_bladder", "no FEEL BUTTOCK", POSSIBLE, gap=2),
+    _s("bowel_bladder", "no FEEL nada ahi|alli", POSSIBLE, gap=1),
     _s("bowel_bladder", "SADDLE raro|rara|extraño|extraña|distinto|distinta|diferente|muerto",
        POSSIBLE, gap=4),
     # sex: early signs, to confirm
@@ -454,40 +450,43 @@ SIGNS: tuple[SignPattern, ...] = (
        POSSIBLE, gap=1),
     _s("bowel_bladder", "ereccion|erecciones|impotencia|impotente|disfuncion_erectil",
        POSSIBLE),
-    _s("bowel_bladder", "no eyacular|correrme|orgasmo|llegar", POSSIBLE, gap=2),
+    _s("bowel_bladder", "no eyacular|correrme|orgasmo", POSSIBLE, gap=2),
     _s("bowel_bladder", "con PARTNER no funcionar|funciono|rendir|poder|puedo", POSSIBLE,
        gap=3),
-    _s("bowel_bladder", "no sentir|notar nada al|en tener|hacer relaciones|sexo|el_amor",
-       POSSIBLE, gap=3),
+    _s("bowel_bladder", "no FEEL nada al|en relaciones|sexo|el_amor", POSSIBLE, gap=3),
     # legs
-    *_cant("leg_weakness", "STAND"),
-    *_cant("leg_weakness", "moverme", POSSIBLE),
-    *_cant("leg_weakness", "mover|levantar|subir|apoyar|doblar LEG", gap=3),
-    *_cant("leg_weakness", "cargar|apoyar|poner|echar peso LEG", gap=3),
-    _s("leg_weakness", "no me poder|puedo|pude levantar|parar|incorporar|sostener|mantener",
-       gap=2),
-    _s("leg_weakness", "no lo|la|los|las poder|puedo mover|levantar|subir|apoyar", POSSIBLE,
-       gap=1),
-    _s("leg_weakness", "no sostener|sostengo|tener|tengo|mantener|mantengo de_pie|en_pie",
-       gap=2),
+    _cant("leg_weakness", "STAND"),
+    _cant("leg_weakness", "moverme", POSSIBLE),
+    _cant("leg_weakness", "mover|levantar|subir|apoyar LEG"),
+    _cant("leg_weakness", "cargar|apoyar|poner|echar peso LEG"),
+    _s("leg_weakness", "CANT_ME levantar|parar|incorporar|sostener|mantener|poner_de_pie|"
+                       "tener_en_pie|poner_en_pie", gap=2),
+    _s("leg_weakness", "CANT_ME mover", POSSIBLE, gap=2),
+    _s("leg_weakness", "no|ni el poder|podia mover|levantar|subir|apoyar", POSSIBLE, gap=1),
+    _s("leg_weakness", "no|ni me sostener|sostengo|tener|tengo|mantener|mantengo en_pie|"
+                       "de_pie", gap=1),
     _s("leg_weakness", "se|me GIVE_WAY LEG", gap=3),
     _s("leg_weakness", "LEG se|me GIVE_WAY", gap=3),
-    _s("leg_weakness", "fallar|flaquear|aflojar|vencer LEG", gap=2),
-    _s("leg_weakness", "LEG fallar|fallan|flaquear|flaquean", gap=2),
-    _s("leg_weakness", "LEG no HOLD", gap=3),
-    _s("leg_weakness", "no HOLD LEG", gap=3),
+    _s("leg_weakness", "se|me GO LEG", gap=1),
+    _s("leg_weakness", "LEG se me ir|fue|fueron|ido|iban|iba", POSSIBLE, gap=1),
+    _s("leg_weakness", "SUDDEN LEG se me ir|fue|fueron|ido|iban|iba", gap=2),
+    _s("leg_weakness", "fallar|falla|fallan|flaquear|flaquea|aflojar|vencer LEG", gap=2),
+    _s("leg_weakness", "LEG fallar|falla|fallan|fallo|flaquear|flaquea|flaquean", gap=2),
+    _s("leg_weakness", "LEG no HOLD", gap=2),
+    _s("leg_weakness", "no HOLD LEG", gap=2),
     _s("leg_weakness", "LEG JELLY", gap=4),
     _s("leg_weakness", "LEG debil|debiles|debilidad|muerta|muerto", POSSIBLE, gap=3),
-    _s("leg_weakness", "debilidad|debil|fuerza en|de LEG", POSSIBLE, gap=3),
-    _s("leg_weakness", "no|sin fuerza LEG", POSSIBLE, gap=3),
-    _s("leg_weakness", "SUDDEN no|sin fuerza|fuerzas", gap=4),
-    _s("leg_weakness", "SUDDEN debil|debilidad|paralizado|paralizada|JELLY", gap=4),
-    _s("leg_weakness", "no|sin fuerza LEG SUDDEN", gap=3),
+    _s("leg_weakness", "debilidad|debil en|de LEG", POSSIBLE, gap=3),
+    _s("leg_weakness", "no|sin fuerza|fuerzas LEG", POSSIBLE, gap=3),
+    _s("leg_weakness", "SUDDEN no|sin fuerza|fuerzas LEG", gap=3),
+    _s("leg_weakness", "no|sin fuerza|fuerzas LEG SUDDEN", gap=3),
+    _s("leg_weakness", "SUDDEN LEG debil|debiles|debilidad|JELLY", gap=3),
+    _s("leg_weakness", "LEG debil|debiles|debilidad|JELLY SUDDEN", gap=3),
     _s("leg_weakness", "desplomar|desplome|desplomado|derrumbar|derrumbe", POSSIBLE),
     _s("leg_weakness", "casi caer|caigo|caia|caerme", POSSIBLE, gap=2),
     _s("leg_weakness", "caer|caido|cai|caigo|caerme|cayendo veces|otra_vez|de_nuevo|"
                        "a_cada_rato|seguido|continuamente", POSSIBLE, gap=3),
-    _s("leg_weakness", "arrastrar|arrastro|arrastrando LEG|punta|pierna|pie", POSSIBLE, gap=3),
+    _s("leg_weakness", "arrastrar|arrastro|arrastrando LEG|punta", POSSIBLE, gap=3),
     _s("leg_weakness", "LEG arrastrar|arrastro|arrastrando", POSSIBLE, gap=3),
     _s("leg_weakness", "pie caido|pendulo|equino", POSSIBLE, gap=1),
     _s("leg_weakness", "a_gatas|gateando|arrastrandome|a_rastras"),
@@ -495,8 +494,8 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("leg_weakness", "caer|cai|caido|fui|ido al suelo|piso", POSSIBLE, gap=2),
     _s("leg_weakness", "paralisis|paralitico|paralitica"),
     _s("leg_weakness", "paralizado|paralizada|paralizar", POSSIBLE),
-    _s("leg_weakness", "tener|tengo|tuve que agarrar|agarrarme|sujetarme|apoyarme a|en todo|"
-                       "paredes|muebles", POSSIBLE, gap=3),
+    _s("leg_weakness", "tener|tengo|tuve que|q agarrar|agarrarme|sujetarme|apoyarme a|en|de "
+                       "todo|paredes|muebles", POSSIBLE, gap=3),
     # injuries
     _s("trauma", "CRASH VEHICLE", gap=3),
     _s("trauma", "VEHICLE CRASH", gap=3),
@@ -507,16 +506,17 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("trauma", "FALL HEIGHT", POSSIBLE, gap=3),
     _s("trauma", "SERIOUS BLOW", gap=2),
     _s("trauma", "BLOW SERIOUS", gap=2),
+    _s("trauma", "SERIOUS golpe", gap=0),
     _s("trauma", "caida|caidas|caer|caido|cai|cayo de|desde altura|alto|lo_alto", gap=2),
     _s("trauma", "tirar|tiro|derribar|derribo|revolcar|revolco|cornear|corneo|pisotear|"
                  "coz|embestir|embistio ANIMAL", gap=3),
     _s("trauma", "ANIMAL tirar|tiro|derribar|derribo|revolcar|revolco|cornear|corneo|"
                  "pisotear|coz|embestir|embistio", gap=3),
     _s("trauma", "VEHICLE no me|nos ver|vio", POSSIBLE, gap=2),
-    _s("trauma", "salir|sali volando|despedido|despedida|disparado|disparada", gap=1),
-    _s("trauma", "dar|di|darme|pegar|pegue|llevar|lleve golpe|BLOW", POSSIBLE, gap=2),
+    _s("trauma", "salir|sali volando|despedido|despedida|disparado|disparada", POSSIBLE, gap=1),
+    _s("trauma", "dar|di|darme|pegar|pegue|llevar|lleve BLOW", POSSIBLE, gap=2),
     _s("trauma", "FALL", POSSIBLE),
-    _s("trauma", "caida|caidas|BLOW", POSSIBLE),
+    _s("trauma", "BLOW", POSSIBLE),
     _s("trauma", "lesion|lesionar|lesione|lesionado|lesionada|golpear|golpee|hacer_daño|"
                  "hice_daño en|jugando|entrenando|haciendo futbol|gimnasio|gym|deporte|rugby|"
                  "partido|trabajo|obra|pesas", POSSIBLE, gap=3),
@@ -529,9 +529,9 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("weight_loss", "WEIGHT LOSE_WEIGHT", gap=3),
     _s("weight_loss", "perdida|perdidas de peso", gap=1),
     _s("weight_loss", "adelgazar|adelgazado|adelgazando|adelgace"),
-    _s("weight_loss", "bajar|bajado|baje|pasar|pase|pasado de a", gap=1),
-    _s("weight_loss", "ropa|pantalon|pantalones|cinturon|vaqueros|jeans|faldas grande|grandes|"
-                      "ancha|anchos|suelta|suelto|bailar|bailan|baila|caer|cae|caen", gap=3),
+    _s("weight_loss", "bajar|bajado|baje de a", gap=1),
+    _s("weight_loss", "ropa|pantalon|pantalones|cinturon|vaqueros|jeans|falda grande|grandes|"
+                      "ancha|anchos|suelta|suelto|bailar|bailan|baila", gap=3),
     _s("weight_loss", "en_los_huesos|piel_y_huesos|chupado|chupada|consumido|consumida",
        POSSIBLE),
     _s("rest_pain", "no EASE REST_NI|REST", gap=3),
@@ -539,12 +539,12 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("rest_pain", "REST no|tampoco|ni EASE", gap=3),
     _s("rest_pain", "REST_NI EASE", gap=3),
     _s("rest_pain", "NOT_EASE"),
-    *_cant("rest_pain", "dormir|descansar|tumbarme|acostarme|conciliar_el_sueño|pegar_ojo"),
+    _cant("rest_pain", "dormir|descansar|tumbarme|acostarme|conciliar_el_sueño|pegar_ojo"),
     _s("rest_pain", "no dejar dormir|descansar", gap=2),
     _s("rest_pain", "no dejar ni dormir|descansar", gap=2),
     _s("rest_pain", "despertar|despierto|desperte|desvelar|desvela dolor|noche|noches|"
-                    "madrugada", gap=6),
-    _s("rest_pain", "dolor|duele despertar|despierta|despierto|desvela", gap=3),
+                    "madrugada", gap=8),
+    _s("rest_pain", "dolor|duele me despertar|despierta|desvela", gap=2),
     _s("rest_pain", "NIGHT AWFUL", gap=2),
     _s("rest_pain", "AWFUL por|de|en NIGHT", gap=2),
     _s("rest_pain", "doler|duele|dolor|seguir|sigue igual|lo_mismo REST", gap=3),
@@ -562,284 +562,171 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("nerve_progressive", "otra pierna|lado tambien|ahora|igual", gap=3),
 )  # fmt: skip
 
+IDIOMS: tuple[str, ...] = (
+    # "ya no aguanto más", "no soporto este dolor"
+    "aguantar|soportar|resistir|aguanto|soporto mas|este|ese|tanto|esto|eso|el_dolor|mucho|nada",
+    "cagar|cago|cague en todo|dios|diez|la_leche|la_puta|la_madre|tu|su|vuestra|la_mar|"
+    "el_mundo|la_hostia|la_ostia|los_muertos|la_virgen|mi_vida|mi_suerte",
+    "cagar|cago|cague|cagado|cagada|mear|meo|meando|meado de risa|miedo|gusto",
+    "hasta los huevos|cojones|narices|ovarios",
+    "un huevo|ojo|riñon",
+    "dolor de huevos|cabeza",
+    "escalofrio|escalofrios de|solo pensar|pensarlo|solo_de_pensar",
+    "caer|cae|cai|cayo|caido|caigo|caen bien|mal|gordo|fatal|genial|en_la_cuenta|el_pelo",
+    "caer|cai|cayo|caido|caigo dormido|dormida|rendido|rendida|de_sueño",
+    "caer|cae|caen las cosas|cosas",
+    # "no puedo caminar mucho / ni 2 km / más de 10 minutos": a distance, not weak legs
+    "caminar|andar|aguantar mucho|mas|tanto|lejos|largo|rato|distancias|rapido|"
+    "deprisa|recto|derecho|erguido|erguida|tieso|tiesa",
+    "caminar|andar ni 1|2|3|4|5|10|20|50|100|200|500|dos|tres|cinco|diez|cien|media|medio",
+    "mucho|mas|tanto|rato|tiempo|horas de_pie|parado|parada|sentado|sentada",
+    "no poder|puedo mas",
+    "no poder|puedo con mi|la vida|alma",
+    "morir|muero de",
+    "me esta|estan matando",
+    "culo cuadrado|pesado",
+    "partir|parte|partirme|parto de risa",
+    "se me fue|fue la olla|pinza|cabeza",
+    "de golpe_y_porrazo",
+    "dar|di|da|dan|dio igual",
+    "quede|quedarme|quedandome dormido|dormida|frito|frita",
+)  # fmt: skip
+
+UNITS: dict[str, Unit] = {
+    "dia": Unit(1), "dias": Unit(1), "d": Unit(1), "diita": Unit(1), "diitas": Unit(1),
+    "semana": Unit(7), "semanas": Unit(7), "sem": Unit(7), "sems": Unit(7), "semna": Unit(7),
+    "semans": Unit(7), "semanita": Unit(7), "semanitas": Unit(7), "smanas": Unit(7),
+    "semnas": Unit(7),
+    "quincena": Unit(14, alone_is_one=True), "quincenas": Unit(14),
+    # "mes y medio": a month without a number
+    "mes": Unit(30.4, alone_is_one=True), "meses": Unit(30.4), "mese": Unit(30.4),
+    "mesecito": Unit(30.4), "mesecitos": Unit(30.4), "meces": Unit(30.4),
+    "año": Unit(365), "años": Unit(365), "añoss": Unit(365), "añito": Unit(365),
+    "añitos": Unit(365), "anos": Unit(365), "decada": Unit(3650), "decadas": Unit(3650),
+    # "de siempre", "desde siempre"
+    "siempre": Unit(365, alone_is_one=True),
+}  # fmt: skip
+
+NUMBERS: dict[str, float] = {
+    "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "trece": 13,
+    "catorce": 14, "quince": 15, "dieciseis": 16, "diecisiete": 17, "dieciocho": 18,
+    "diecinueve": 19, "veinte": 20, "treinta": 30, "cuarenta": 40, "cincuenta": 50, "par": 2,
+    "medio": 0.5, "media": 0.5, "mitad": 0.5,
+}  # fmt: skip
+
+MONTHS: dict[str, int] = {
+    "enero": 1, "ene": 1, "febrero": 2, "feb": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5,
+    "junio": 6, "jun": 6, "julio": 7, "jul": 7, "agosto": 8, "ago": 8, "septiembre": 9,
+    "setiembre": 9, "sept": 9, "sep": 9, "octubre": 10, "oct": 10, "noviembre": 11, "nov": 11,
+    "diciembre": 12, "dic": 12,
+}  # fmt: skip
+
+# Dates are read one word at a time: "semana santa" by its second word, a day in Holy Week.
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "navidad": (12, 25), "navidades": (12, 25), "nochebuena": (12, 24), "nochevieja": (12, 31),
+    "reyes": (1, 6), "santa": (4, 1), "pascua": (4, 5), "pascuas": (4, 5),
+    "halloween": (10, 31), "verano": (8, 1), "carnaval": (2, 15), "carnavales": (2, 15),
+}  # fmt: skip
+
+WEEKDAYS = (
+    "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "finde", "findes",
+)  # fmt: skip
+
+ANSWERS: dict[str, dict[str, tuple[str, ...]]] = {
+    "yes_no": {
+        "yes": ("si|sii|siii|siiii|sip|sep|sipi|claro|afirmativo|correcto|exacto|"
+                "efectivamente|por_supuesto|obvio|simon|aja|asi_es|eso_es|pues_si|"
+                "desde_luego|vale|ok|okey|yes|sisi|si_si",),
+        "no": ("no|nop|nope|nel|na|nah|nunca|jamas|para_nada|ninguno|ninguna|que_va|q_va|"
+               "tampoco|negativo|no_no|noo|nooo|noup|todo_bien|todo_normal|estoy_bien|"
+               "de_ninguna_manera|en_absoluto|nada_de_eso|nada_de_nada|ni_de_coña|ni_loco|"
+               "ni_loca|nanai",),
+        "unsure": ("no_se|nose|no_lo_se|ni_idea|no_estoy_seguro|no_estoy_segura|quizas|"
+                   "quiza|tal_vez|a_lo_mejor|puede|puede_ser|no_sabria|ni_se|ns|nidea|"
+                   "no_me_acuerdo|no_recuerdo|depende|capaz|ni_puta_idea|no_tengo_ni_idea|"
+                   "supongo|no_lo_tengo_claro|dudo",),
+    },
+    "location": {
+        "back": ("espalda|lumbar|lumbares|lumbago|riñones|riñon|rabadilla|coxis|columna|"
+                 "zona_lumbar|espalda_baja|baja_espalda|cintura|sacro|parte_baja|"
+                 "abajo_de_la_espalda|final_de_la_espalda",),
+        "hip": ("cadera|caderas|ingle|ingles|lado_de_la_cadera|articulacion_de_la_cadera",),
+        "both": ("las_dos|los_dos|ambas|ambos|las_2|los_2|las_dos_cosas|por_todos_lados|"
+                 "las_dos_zonas",
+                 "espalda|lumbar|lumbares|riñones y|e|con|mas cadera|caderas|ingle",
+                 "cadera|caderas|ingle y|e|con|mas espalda|lumbar|lumbares|riñones",
+                 "espalda|lumbar cadera|caderas|ingle", "cadera|ingle espalda|lumbar"),
+    },
+    "pain_type": {
+        "radicular": ("ciatica|ciatico|hormigueo|hormiguea|hormiguear|dormida|dormido|"
+                      "adormecida|adormecido|entumecido|entumecida|corriente|corrientazo|"
+                      "calambre|calambres|descarga|descargas|electrico|electricidad|"
+                      "quemazon|nervio|nervioso|irradia|irradiar|pinchazo|pinchazos|"
+                      "punzante|fulgurante",
+                      "bajar|baja|bajan|corre|irradiar|irradia pierna|piernas|pie|pies|"
+                      "gemelo|gemelos|muslo|rodilla|talon|dedos|pantorrilla",),
+        "mechanical": ("mover|moverme|al_moverme|movimiento|movimientos|agachar|agacharme|"
+                       "agacho|sentado|sentada|sentarme|de_pie|rigidez|rigido|rigida|girar|"
+                       "girarme|cargar|levantar_peso|postura|posicion|descanso_mejora|"
+                       "descansar_mejora|tumbado_mejor|reposo_mejor|si_descanso|"
+                       "al_levantarme|al_agacharme|al_caminar|esfuerzo|doblarme|inclinarme|"
+                       "empeora_al",),
+        "nonspecific": ("ni_idea|no_se|nose|no_sabria|ninguno|ninguna|ni_uno_ni_otro|"
+                        "duele_y_ya|general|sordo|normal|un_dolor_normal|no_lo_se|"
+                        "no_sabria_decir|dificil_de_explicar|no_se_explicar",),
+    },
+    "conservative_tried": {
+        "yes": ("fisio|fisioterapia|fisioterapeuta|rehabilitacion|rehab|ejercicio|"
+                "ejercicios|pilates|yoga|estiramientos|quiropractico|osteopata|masaje|"
+                "masajes|pastilla|pastillas|analgesico|analgesicos|ibuprofeno|paracetamol|"
+                "naproxeno|diclofenaco|nolotil|metamizol|tramadol|antiinflamatorio|"
+                "antiinflamatorios|relajante|relajantes|medicacion|medicamento|"
+                "medicamentos|infiltracion|infiltraciones|inyeccion|calor|parches|de_todo|"
+                "probado_todo|nada_funciona|no_me_hace_nada|no_me_ha_servido|no_sirve|"
+                "no_funciona|no_me_ayuda|acupuntura",),
+        "no": ("todavia_no|aun_no|nada_todavia|nada_aun|todavia_nada|aun_nada|no_he_probado|"
+               "no_he_hecho_nada|no_he_ido|ningun_lado|ningun_sitio|ningun_tratamiento|"
+               "nada_de_nada|nunca_he|acaba_de_empezar|no_he_tomado|no_he_empezado|"
+               "sin_tratamiento|nada_por_ahora",),
+    },
+    "imaging_structural": {
+        "disc": ("hernia|hernias|herniado|discal|disco|discos|protusion|protrusion|"
+                 "protusiones|protrusiones|estenosis|pinzamiento|pinzado|abombamiento|"
+                 "discopatia|extrusion|degeneracion_discal|canal_estrecho|nervio_pinzado|"
+                 "deshidratacion_discal|prolapso",),
+        "hip": ("artrosis|coxartrosis|artritis|desgaste_de_cadera|cadera_desgastada|"
+                "cartilago|labrum|hueso_con_hueso|necrosis|displasia|desgaste",),
+        "deformity": ("escoliosis|espondilolistesis|listesis|cifosis|hiperlordosis|"
+                      "inestabilidad|inestable|desviacion|desviada|vertebra_desplazada|"
+                      "columna_torcida|curvatura",),
+        "none": ("no_me_han_hecho|nunca_me_han_hecho|no_me_hicieron|sin_pruebas|"
+                 "ninguna_prueba|ninguna|nada|normal|todo_bien|todo_normal|limpia|nada_raro|"
+                 "no_salio_nada|no_vieron_nada|no_tengo_pruebas|nada_importante|nada_grave|"
+                 "no_me_han_mandado|nunca|no_tengo",),
+    },
+    "debilitating": {
+        "yes": ("no_puedo_trabajar|de_baja|baja_laboral|no_puedo_ni|me_impide|me_limita|"
+                "no_puedo_hacer_nada|no_puedo_hacer_vida|muchisimo|mucho|bastante|"
+                "totalmente|fatal|horrible|un_monton|me_esta_amargando|me_tiene_frito|"
+                "no_puedo_ir|no_puedo_dormir|no_puedo_andar|no_puedo_caminar|me_cuesta",),
+        "no": ("hago_vida_normal|vida_normal|voy_tirando|ir_tirando|tirando|se_puede_llevar|"
+               "llevadero|llevable|soportable|aguantable|no_tanto|no_mucho|poco|un_poco|algo|"
+               "me_apaño|me_las_apaño|puedo_hacer|no_me_impide|no_me_limita|meh|normal",),
+    },
+}  # fmt: skip
+
 LEXICON = Lexicon(
     code="es",
     groups=GROUPS,
     signs=SIGNS,
-    idioms=(
-        # "ya no aguanto más", "no soporto este dolor"
-        "aguantar|soportar|resistir|aguanto|soporto mas|el|este|ese|tanto|esto|eso",
-        "me cago en",
-        "cagar|cago|cague|cagado|cagada|mear|meo|meando|meado de risa|miedo|gusto",
-        "hasta los huevos|cojones|narices|ovarios",
-        "un huevo|ojo|riñon",
-        "dolor de huevos|cabeza",
-        "escalofrio|escalofrios de|solo pensar|pensarlo|solo_de_pensar",
-        "caer|cae|cai|cayo|caido|caigo|caen bien|mal|gordo|fatal|genial|en_la_cuenta|el_pelo",
-        "caer|cai|cayo|caido dormido|dormida|rendido|rendida|redondo_en_la_cama",
-        "caer|cae|caen las cosas|cosas",
-        "caminar|andar|estar|aguantar mucho|mas|tanto|lejos|largo|rato|distancias|mucho_rato",
-        "caminar|andar ni 1|2|3|4|5|10|20|50|100|200|500|dos|tres|cinco|diez|cien|media|medio",
-        "mucho|mas|tanto|rato|tiempo|horas de_pie|parado|parada|sentado|sentada",
-        "no poder|puedo mas",
-        "no poder|puedo con mi|la vida|alma",
-        "me muero|muero de",
-        "me esta|estan matando",
-        "culo cuadrado|pesado",
-        "partir|parte|partirme|parto de risa",
-        "se me fue|fue la olla|pinza|cabeza",
-        "de golpe_y_porrazo",
-        "dar|di|da|dan|dio igual",
-        "quedar|quede|quedo|queda dormido|dormida|frito|frita",
-    ),
-    units={
-        "dia": Unit(1),
-        "dias": Unit(1),
-        "d": Unit(1),
-        "diita": Unit(1),
-        "diitas": Unit(1),
-        "semana": Unit(7),
-        "semanas": Unit(7),
-        "sem": Unit(7),
-        "sems": Unit(7),
-        "semna": Unit(7),
-        "semans": Unit(7),
-        "semanas_": Unit(7),
-        "semanita": Unit(7),
-        "semanitas": Unit(7),
-        "smanas": Unit(7),
-        "semnas": Unit(7),
-        "quincena": Unit(14, alone_is_one=True),
-        "quincenas": Unit(14),
-        "mes": Unit(30.4, alone_is_one=True),
-        "meses": Unit(30.4),
-        "mese": Unit(30.4),
-        "mesecito": Unit(30.4),
-        "mesecitos": Unit(30.4),
-        "meces": Unit(30.4),
-        "año": Unit(365),
-        "años": Unit(365),
-        "añoss": Unit(365),
-        "añito": Unit(365),
-        "añitos": Unit(365),
-        "anos": Unit(365),
-        "ano": Unit(365),
-        "decada": Unit(3650),
-        "decadas": Unit(3650),
-        "siempre": Unit(365, alone_is_one=True),
-        "toda_la_vida": Unit(3650, alone_is_one=True),
-    },
-    numbers={
-        "uno": 1,
-        "un": 1,
-        "una": 1,
-        "dos": 2,
-        "tres": 3,
-        "cuatro": 4,
-        "cinco": 5,
-        "seis": 6,
-        "siete": 7,
-        "ocho": 8,
-        "nueve": 9,
-        "diez": 10,
-        "once": 11,
-        "doce": 12,
-        "trece": 13,
-        "catorce": 14,
-        "quince": 15,
-        "dieciseis": 16,
-        "diecisiete": 17,
-        "dieciocho": 18,
-        "diecinueve": 19,
-        "veinte": 20,
-        "treinta": 30,
-        "cuarenta": 40,
-        "cincuenta": 50,
-        "par": 2,
-        "medio": 0.5,
-        "media": 0.5,
-        "mitad": 0.5,
-    },
-    months={
-        "enero": 1,
-        "ene": 1,
-        "febrero": 2,
-        "feb": 2,
-        "marzo": 3,
-        "abril": 4,
-        "abr": 4,
-        "mayo": 5,
-        "junio": 6,
-        "jun": 6,
-        "julio": 7,
-        "jul": 7,
-        "agosto": 8,
-        "ago": 8,
-        "septiembre": 9,
-        "setiembre": 9,
-        "sept": 9,
-        "sep": 9,
-        "octubre": 10,
-        "oct": 10,
-        "noviembre": 11,
-        "nov": 11,
-        "diciembre": 12,
-        "dic": 12,
-    },
-    # "semana santa" is read by its second word: a fixed date in Holy Week.
-    holidays={
-        "navidad": (12, 25),
-        "navidades": (12, 25),
-        "nochebuena": (12, 24),
-        "nochevieja": (12, 31),
-        "reyes": (1, 6),
-        "santa": (4, 1),
-        "pascua": (4, 5),
-        "pascuas": (4, 5),
-        "halloween": (10, 31),
-        "verano": (8, 1),
-        "carnaval": (2, 15),
-        "carnavales": (2, 15),
-    },
-    weekdays=(
-        "lunes",
-        "martes",
-        "miercoles",
-        "jueves",
-        "viernes",
-        "sabado",
-        "domingo",
-        "finde",
-        "findes",
-    ),
-    answers={
-        "yes_no": {
-            "yes": (
-                "si|sii|siii|siiii|sip|sep|sipi|claro|afirmativo|correcto|exacto|"
-                "efectivamente|por_supuesto|obvio|seguro|simon|aja|asi_es|eso_es|"
-                "pues_si|tambien|bastante|mucho|totalmente|desde_luego|vale|ok|okey|"
-                "yes|sisi|si_si|efectivo",
-            ),
-            "no": (
-                "no|nop|nope|nel|na|nah|nunca|jamas|para_nada|ninguno|ninguna|"
-                "que_va|q_va|tampoco|negativo|no_no|noo|nooo|noup|todo_bien|"
-                "todo_normal|estoy_bien|de_ninguna_manera|en_absoluto|nada_de_eso|"
-                "nada_de_nada|ni_de_coña|ni_loco|ni_loca|nanai",
-            ),
-            "unsure": (
-                "no_se|nose|no_lo_se|ni_idea|no_estoy_seguro|no_estoy_segura|"
-                "quizas|quiza|tal_vez|a_lo_mejor|puede|puede_ser|creo|no_sabria|"
-                "ni_se|ns|nidea|no_me_acuerdo|no_recuerdo|depende|capaz|"
-                "ni_puta_idea|no_tengo_ni_idea|supongo|no_lo_tengo_claro|dudo",
-            ),
-        },
-        "location": {
-            "back": (
-                "espalda|lumbar|lumbares|lumbago|riñones|riñon|rabadilla|coxis|"
-                "columna|zona_lumbar|espalda_baja|baja_espalda|cintura|sacro|"
-                "parte_baja|abajo_de_la_espalda|final_de_la_espalda",
-            ),
-            "hip": ("cadera|caderas|ingle|ingles|lado_de_la_cadera|articulacion_de_la_cadera",),
-            "both": (
-                "las_dos|los_dos|ambas|ambos|las_2|los_2|las_dos_cosas|todo|"
-                "por_todos_lados|las_dos_zonas",
-                "espalda|lumbar|lumbares|riñones y|e|con|mas cadera|caderas|ingle",
-                "cadera|caderas|ingle y|e|con|mas espalda|lumbar|lumbares|riñones",
-                "espalda|lumbar cadera|caderas|ingle",
-                "cadera|ingle espalda|lumbar",
-            ),
-        },
-        "pain_type": {
-            "radicular": (
-                "ciatica|ciatico|hormigueo|hormiguea|hormiguear|dormida|dormido|"
-                "adormecida|adormecido|entumecido|entumecida|corriente|corrientazo|"
-                "calambre|calambres|descarga|descargas|electrico|electricidad|"
-                "quemazon|nervio|nervioso|irradia|irradiar|pinchazo|pinchazos|"
-                "punzante|fulgurante",
-                "bajar|baja|bajan|corre|irradiar|irradia pierna|piernas|pie|pies|"
-                "gemelo|gemelos|muslo|rodilla|talon|dedos|pantorrilla",
-            ),
-            "mechanical": (
-                "mover|moverme|al_moverme|movimiento|movimientos|agachar|"
-                "agacharme|agacho|sentado|sentada|sentarme|de_pie|rigidez|"
-                "rigido|rigida|girar|girarme|cargar|levantar_peso|postura|"
-                "posicion|descanso_mejora|descansar_mejora|tumbado_mejor|"
-                "reposo_mejor|si_descanso|al_levantarme|al_agacharme|"
-                "al_caminar|esfuerzo|doblarme|inclinarme|empeora_al",
-            ),
-            "nonspecific": (
-                "ni_idea|no_se|nose|no_sabria|ninguno|ninguna|ni_uno_ni_otro|"
-                "duele_y_ya|general|sordo|todo|normal|un_dolor_normal|"
-                "no_lo_se|no_sabria_decir|dificil_de_explicar|no_se_explicar",
-            ),
-        },
-        "conservative_tried": {
-            "yes": (
-                "fisio|fisioterapia|fisioterapeuta|rehabilitacion|rehab|ejercicio|"
-                "ejercicios|pilates|yoga|estiramientos|quiropractico|osteopata|"
-                "masaje|masajes|pastilla|pastillas|analgesico|analgesicos|ibuprofeno|"
-                "paracetamol|naproxeno|diclofenaco|nolotil|metamizol|tramadol|"
-                "antiinflamatorio|antiinflamatorios|relajante|relajantes|medicacion|"
-                "medicamento|medicamentos|infiltracion|infiltraciones|inyeccion|"
-                "calor|parches|de_todo|probado_todo|nada_funciona|no_me_hace_nada|"
-                "no_me_ha_servido|no_sirve|no_funciona|no_me_ayuda|acupuntura",
-            ),
-            "no": (
-                "todavia_no|aun_no|nada_todavia|nada_aun|todavia_nada|aun_nada|"
-                "no_he_probado|no_he_hecho_nada|no_he_ido|ningun_lado|ningun_sitio|"
-                "ningun_tratamiento|nada_de_nada|nunca_he|acaba_de_empezar|"
-                "no_he_tomado|no_he_empezado|sin_tratamiento|nada_por_ahora",
-            ),
-        },
-        "imaging_structural": {
-            "disc": (
-                "hernia|hernias|herniado|discal|disco|discos|protusion|protrusion|"
-                "protusiones|protrusiones|estenosis|pinzamiento|pinzado|abombamiento|"
-                "discopatia|extrusion|degeneracion_discal|canal_estrecho|"
-                "nervio_pinzado|deshidratacion_discal|prolapso",
-            ),
-            "hip": (
-                "artrosis|coxartrosis|artritis|desgaste_de_cadera|cadera_desgastada|"
-                "cartilago|labrum|hueso_con_hueso|necrosis|displasia|desgaste",
-            ),
-            "deformity": (
-                "escoliosis|espondilolistesis|listesis|cifosis|hiperlordosis|"
-                "inestabilidad|inestable|desviacion|desviada|vertebra_desplazada|"
-                "columna_torcida|curvatura",
-            ),
-            "none": (
-                "no_me_han_hecho|nunca_me_han_hecho|no_me_hicieron|sin_pruebas|"
-                "ninguna_prueba|ninguna|nada|normal|todo_bien|todo_normal|limpia|"
-                "nada_raro|no_salio_nada|no_vieron_nada|no_tengo_pruebas|"
-                "nada_importante|nada_grave|no_me_han_mandado|nunca|no_tengo",
-            ),
-        },
-        "debilitating": {
-            "yes": (
-                "no_puedo_trabajar|de_baja|baja_laboral|no_puedo_ni|me_impide|"
-                "me_limita|no_puedo_hacer_nada|no_puedo_hacer_vida|muchisimo|mucho|"
-                "bastante|totalmente|fatal|horrible|un_monton|me_esta_amargando|"
-                "me_tiene_frito|no_puedo_ir|no_puedo_dormir|no_puedo_andar|"
-                "no_puedo_caminar|me_cuesta|todo",
-            ),
-            "no": (
-                "hago_vida_normal|vida_normal|voy_tirando|ir_tirando|tirando|"
-                "se_puede_llevar|llevadero|llevable|soportable|aguantable|no_tanto|"
-                "no_mucho|poco|un_poco|algo|me_apaño|me_las_apaño|puedo_hacer|"
-                "no_me_impide|no_me_limita|meh|normal",
-            ),
-        },
-    },
-    clause_breaks=(
-        "pero",
-        "aunque",
-        "sino",
-        "excepto",
-        "salvo",
-        "mas_bien",
-        "sin_embargo",
-        "pero_que",
-        "aparte",
-    ),
+    idioms=IDIOMS,
+    units=UNITS,
+    numbers=NUMBERS,
+    months=MONTHS,
+    holidays=HOLIDAYS,
+    weekdays=WEEKDAYS,
+    answers=ANSWERS,
+    clause_breaks=("pero", "aunque", "sino", "excepto", "salvo", "aparte", "igualmente"),
     fold_accents=True,
 )
