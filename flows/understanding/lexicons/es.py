@@ -54,8 +54,14 @@ _TEMPERATURES = tuple(
     f"{whole}{sep}{tenth}" for whole in (37, 38, 39, 40, 41) for tenth in range(10)
     for sep in (".", ",") if (whole, tenth) >= (37, 5)
 )  # fmt: skip
-# "tuve un accidente en 2008": a year gone by.
+# "tuve un accidente en 2008": a year gone by; "hace 10 años", "hace dos años".
 _PAST_YEARS = tuple(str(year) for year in range(1950, date.today().year))
+_YEARS_AGO = tuple(
+    f"hace_{n}_{unit}" for n in (*range(1, 61), "un", "dos", "tres", "cuatro", "cinco",
+                                 "seis", "siete", "ocho", "nueve", "diez", "quince", "veinte",
+                                 "treinta", "varios", "muchos", "unos")
+    for unit in ("año", "años", "anos")
+)  # fmt: skip
 
 # Where one rests: "tumbado", "en reposo", "de noche"; "ni tumbado" is the same place
 # with its "ni" (not even) kept inside the words.
@@ -106,7 +112,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "de_pequeño", "de_pequeña", "de_joven", "de_crio", "de_cria", "de_peque",
         "de_adolescente", "cuando_era", "cuando_era_chico", "cuando_era_pequeño",
         "en_el_pasado", "el_año_pasado", "hace_un_año", "hace_decadas", "en_mi_juventud",
-        "en_mi_infancia", "despues_del_parto", "tras_el_parto", *_PAST_YEARS,
+        "en_mi_infancia", "despues_del_parto", "tras_el_parto", *_PAST_YEARS, *_YEARS_AGO,
     ),
     "UNCHANGED": (
         "nada_nuevo", "nada_de_nuevo", "lo_de_siempre", "igual_que_siempre",
@@ -116,7 +122,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "HEDGE": (
         "creo", "creer", "quizas", "quiza", "tal_vez", "a_lo_mejor", "puede_que",
         "no_se_si", "no_estoy_seguro", "no_estoy_segura", "parece", "me_parece", "como_que",
-        "un_poco", "un_poquito", "algo", "raro", "extraño", "supongo", "capaz", "igual_es",
+        "un_poco", "un_poquito", "algo", "supongo", "capaz", "igual_es",
         "a_veces", "de_vez_en_cuando", "medio", "nose_si",
     ),
     # --- bowel and bladder ---
@@ -129,12 +135,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "PEE_VERB": (
         "mear", "meo", "mee", "meaba", "meado", "meando", "orinar", "orino", "orine",
         "hacer_pis", "hacer_pipi", "hecho_pis", "hecho_pipi", "hacia_pis", "hacia_pipi",
-        "miccionar", "hacer_del_uno", "vaciar_la_vejiga",
+        "miccionar", "hacer_del_uno", "vaciar_la_vejiga", "mearse", "mearme", "orinarse",
+        "orinarme", "hacerse_pis", "hacerme_pis",
     ),
     "POO_VERB": (
         "cagar", "cago", "cague", "cagado", "hacer_caca", "hacer_popo", "hecho_caca",
         "hacia_caca", "defecar", "evacuar", "hacer_de_vientre", "ir_de_vientre",
-        "hacer_del_dos", "hacer_mis_necesidades", "hacer_del_baño",
+        "hacer_del_dos", "hacer_mis_necesidades", "hacer_del_baño", "cagarse", "cagarme",
+        "hacerse_caca", "hacerme_caca",
     ),
     # Where it went: "encima", "en la cama", "en los pantalones".
     "SELF": (
@@ -165,10 +173,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "perdi_la_sensibilidad", "perdida_de_sensibilidad", "poca_sensibilidad",
         "menos_sensibilidad", "parestesia", "acorchamiento",
     ),
-    # The saddle itself; the buttocks alone (BUTTOCK) are also numb in plain sciatica.
+    # The saddle itself; the buttocks or the groin alone (BUTTOCK) are also numb in plain
+    # sciatica.
     "SADDLE": (
-        "ingle", "ingles", "entrepierna", "perineo", "perine", "ano", "recto", "genitales", "vagina", "vulva", "pene", "testiculo", "testiculos", "huevos",
-        "escroto", "pito", "polla", "verga", "coño", "chocho", "partes_intimas",
+        "entrepierna", "perineo", "perine", "ano", "recto", "genitales", "vagina", "vulva",
+        "pene", "testiculo", "testiculos", "huevos", "escroto", "pito", "polla", "verga",
+        "coño", "chocho", "partes_intimas",
         "parte_intima", "zona_intima", "zona_genital", "mis_partes", "partes_bajas",
         "ahi_abajo", "alli_abajo", "alla_abajo", "entre_las_piernas", "silla_de_montar",
         "zona_de_la_silla_de_montar", "zona_de_la_silla", "sillin", "dentro_de_los_muslos",
@@ -177,7 +187,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "BUTTOCK": (
         "culo", "nalga", "nalgas", "gluteo", "gluteos", "trasero", "pompis", "pompas",
-        "poto", "cola", "posaderas", "coxis", "rabadilla",
+        "poto", "cola", "posaderas", "coxis", "rabadilla", "ingle", "ingles",
     ),
     "WIPE": ("papel", "papel_higienico", "limpiarme", "me_limpio", "me_limpie", "secarme",
              "me_seco"),
@@ -193,7 +203,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "doblar", "dobla", "doblan", "doblado", "doblando", "fallar", "falla", "fallan", "fallo",
         "fallado", "fallando", "aflojar",
         "aflojado", "vencer", "vencido", "ceder", "cedido", "flaquear", "quedar_flojo",
-        "quedar_floja", "quedar_muerta", "quedar_muerto", "doblegar",
+        "quedar_floja", "quedar_muerta", "quedar_muerto", "doblegar", "paralizar",
+        "paralizado", "paralizada", "paralizaron",
     ),
     # "se me fue la pierna", "se me van las piernas" (not "se me va a la pierna": the pain).
     "GO": ("ir_el", "fue_el", "fueron_el", "iba_el", "iban_el", "ido_el", "ir_mi", "fue_mi"),
@@ -260,7 +271,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     # "de golpe" is "suddenly": a blow is "un golpe", "el golpe", "golpes".
     "BLOW": (
-        "caida", "un_golpe", "el_golpe", "golpes", "accidente", "porrazo", "costalazo", "batacazo", "trompazo",
+        "caida", "un_golpe", "el_golpe", "golpes", "accidente", "porrazo", "costalazo",
+        "batacazo", "trompazo",
         "leñazo", "castañazo", "golpazo", "culazo", "madrazo", "guarrazo", "hostiazo",
         "piñazo", "morrazo",
     ),
@@ -389,6 +401,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
 SIGNS: tuple[SignPattern, ...] = (
     # bowel and bladder: retention, loss of control, leaking, saddle numbness, early signs
     _cant("bowel_bladder", "PEE_VERB"),
+    _cant("bowel_bladder", "POO_VERB ni pis|pipi|orinar|mear", gap=2),
+    _cant("bowel_bladder", "hacer ni pis|pipi", gap=1),
     _cant("bowel_bladder", "aguantar|aguantarme|retener|controlar|contener BLADDER|PEE_VERB"),
     _cant("bowel_bladder", "POO_VERB|ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater",
           POSSIBLE),
@@ -398,11 +412,12 @@ SIGNS: tuple[SignPattern, ...] = (
        gap=2),
     _s("bowel_bladder", "perder|perdido|perdi|pierdo|sin control BLADDER", gap=3),
     _s("bowel_bladder", "PEE_VERB|POO_VERB SELF", gap=2),
-    _s("bowel_bladder", "se|me ESCAPE BLADDER", gap=2),
-    _s("bowel_bladder", "BLADDER se|me ESCAPE", gap=2),
+    _s("bowel_bladder", "me ESCAPE BLADDER", gap=2),
+    _s("bowel_bladder", "BLADDER me ESCAPE", gap=2),
     _s("bowel_bladder", "LEAK de BLADDER", gap=1),
     _s("bowel_bladder", "perder|pierdo|perdiendo orina|pis|pipi|heces|caca", gap=2),
     _s("bowel_bladder", "incontinencia|incontinente"),
+    _s("bowel_bladder", "accidente|accidentes con|de el pis|pipi|orina|caca|vejiga", gap=1),
     _s("bowel_bladder", "no llegar|llego|llegue al|a baño|servicio|water|vater|tiempo", gap=2),
     _s("bowel_bladder", "goteo|gotear|gotea|goteando|gotitas|pañal|pañales", POSSIBLE),
     _s("bowel_bladder", "retencion BLADDER", gap=2),
@@ -465,15 +480,15 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("leg_weakness", "no|ni el poder|podia mover|levantar|subir|apoyar", POSSIBLE, gap=1),
     _s("leg_weakness", "no|ni me sostener|sostengo|tener|tengo|mantener|mantengo en_pie|"
                        "de_pie", gap=1),
-    _s("leg_weakness", "se|me GIVE_WAY LEG", gap=3),
-    _s("leg_weakness", "LEG se|me GIVE_WAY", gap=3),
-    _s("leg_weakness", "se|me GO LEG", gap=1),
+    _s("leg_weakness", "me GIVE_WAY LEG", gap=3),
+    _s("leg_weakness", "LEG me GIVE_WAY", gap=3),
+    _s("leg_weakness", "me GO LEG", gap=1),
     _s("leg_weakness", "LEG se me ir|fue|fueron|ido|iban|iba", POSSIBLE, gap=1),
     _s("leg_weakness", "SUDDEN LEG se me ir|fue|fueron|ido|iban|iba", gap=2),
     _s("leg_weakness", "fallar|falla|fallan|flaquear|flaquea|aflojar|vencer LEG", gap=2),
     _s("leg_weakness", "LEG fallar|falla|fallan|fallo|flaquear|flaquea|flaquean", gap=2),
     _s("leg_weakness", "LEG no HOLD", gap=2),
-    _s("leg_weakness", "no HOLD LEG", gap=2),
+    _s("leg_weakness", "no me HOLD LEG", gap=2),
     _s("leg_weakness", "LEG JELLY", gap=4),
     _s("leg_weakness", "LEG debil|debiles|debilidad|muerta|muerto", POSSIBLE, gap=3),
     _s("leg_weakness", "debilidad|debil en|de LEG", POSSIBLE, gap=3),
@@ -498,12 +513,14 @@ SIGNS: tuple[SignPattern, ...] = (
                        "todo|paredes|muebles", POSSIBLE, gap=3),
     # injuries
     _s("trauma", "CRASH VEHICLE", gap=3),
+    _s("trauma", "me|nos chocaron|atropellaron|arrollaron|embistieron|golpearon", gap=1),
     _s("trauma", "VEHICLE CRASH", gap=3),
     _s("trauma", "accidente|choque|atropellar|atropello|atropellado|atropellada|colision|"
                  "volcar|volque|volco|vuelco|arrollar|arrollo|siniestro|airbag|"
                  "vueltas_de_campana|vuelta_de_campana|traumatismo|politraumatismo"),
     _s("trauma", "FALL de|desde|del|d|por HEIGHT", gap=2),
     _s("trauma", "FALL HEIGHT", POSSIBLE, gap=3),
+    _s("trauma", "FALL todo|toda|todas|todos el HEIGHT", gap=1),
     _s("trauma", "SERIOUS BLOW", gap=2),
     _s("trauma", "BLOW SERIOUS", gap=2),
     _s("trauma", "SERIOUS golpe", gap=0),
@@ -589,6 +606,11 @@ IDIOMS: tuple[str, ...] = (
     "se me fue|fue la olla|pinza|cabeza",
     "de golpe_y_porrazo",
     "dar|di|da|dan|dio igual",
+    "caida del|de pelo|cabello",
+    # "me voy a mear encima": in a hurry to go, not incontinent
+    "ir|voy|iba|vas a mear|mearme|orinar|orinarme|cagar|cagarme|hacer|hacerme",
+    "querer|quiero|quisiera|intento|intentando|deber|debo|necesito|tratando perder|bajar|"
+    "adelgazar|rebajar",
     "quede|quedarme|quedandome dormido|dormida|frito|frita",
 )  # fmt: skip
 
@@ -601,7 +623,9 @@ UNITS: dict[str, Unit] = {
     # "mes y medio": a month without a number
     "mes": Unit(30.4, alone_is_one=True), "meses": Unit(30.4), "mese": Unit(30.4),
     "mesecito": Unit(30.4), "mesecitos": Unit(30.4), "meces": Unit(30.4),
-    "año": Unit(365), "años": Unit(365), "añoss": Unit(365), "añito": Unit(365),
+    # "año y medio"
+    "año": Unit(365, alone_is_one=True), "años": Unit(365), "añoss": Unit(365),
+    "añito": Unit(365),
     "añitos": Unit(365), "anos": Unit(365), "decada": Unit(3650), "decadas": Unit(3650),
     # "de siempre", "desde siempre"
     "siempre": Unit(365, alone_is_one=True),
