@@ -22,10 +22,11 @@ from flows.questions import (
     Severity,
     duration_option,
 )
-from flows.understanding import Certainty, Reading, understand
+from flows.understanding import Certainty, Reading, Sign, understand
 from flows.understanding.text import normalise
 
 _SEVERITY = {q.id: q.severity for q in RED_FLAGS}
+_ASKING_ORDER = {q.id: i for i, q in enumerate(RED_FLAGS)}
 
 
 class Outcome(StrEnum):
@@ -81,9 +82,8 @@ def decide(reading: Reading, question: Question) -> Decision:
     return Decision(Outcome.NOT_UNDERSTOOD)
 
 
-def _in_asking_order(signs: list) -> list:  # type: ignore[type-arg]
-    order = {q.id: i for i, q in enumerate(RED_FLAGS)}
-    return sorted(signs, key=lambda s: order[s.flag])
+def _in_asking_order(signs: list[Sign]) -> list[Sign]:
+    return sorted(signs, key=lambda s: _ASKING_ORDER[s.flag])
 
 
 def read(text: str, language: str, question: Question, today: date | None = None) -> Decision:

@@ -163,7 +163,7 @@ async def test_not_understood_repeats_the_emergency_signs_in_the_users_language(
      ("es", "se me doblan las piernas"), ("ru", "ноги отнялись"), ("ru", "мочиться не могу")],
 )  # fmt: skip
 async def test_typed_emergencies_in_each_language(
-    service: TriageService, language: str, text: str
+    service: TriageService, repository: StateRepository, language: str, text: str
 ) -> None:
     who = Sender(USER, language_code=language)
     reply = await service.start(who)
@@ -176,7 +176,7 @@ async def test_typed_emergencies_in_each_language(
         or "emerg" in texts(answer)[0].lower()
         or any(word in texts(answer)[0].lower() for word in ("urgencias", "неотложн", "скор"))
     )
-    async with service._repository.transaction() as tx:
+    async with repository.transaction() as tx:
         assert await tx.active_assessment(USER) is None
         finished = await tx.latest_finished(USER)
         assert finished is not None and finished.referral == "R1"

@@ -78,7 +78,3 @@ def warm_up(language: str) -> None:
     """Load the language's dictionary now rather than on its first message."""
     lemma("warm", language)
     is_known("warm", language)
-
-
-def supported() -> frozenset[str]:
-    return frozenset(_LEMMATISERS)

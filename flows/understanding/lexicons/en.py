@@ -7,10 +7,8 @@ from flows.understanding.lexicon import Certainty, Lexicon, SignPattern, Unit
 POSSIBLE = Certainty.POSSIBLE
 
 
-def _s(
-    flag: str, pattern: str, certainty: Certainty = Certainty.CLEAR, gap: int = 3
-) -> SignPattern:
-    return SignPattern(flag, pattern, certainty, gap)
+# A short name: the sign table below is long.
+_s = SignPattern
 
 
 GROUPS: dict[str, tuple[str, ...]] = {

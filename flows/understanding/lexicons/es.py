@@ -23,8 +23,8 @@ POSSIBLE = Certainty.POSSIBLE
 CLEAR = Certainty.CLEAR
 
 
-def _s(flag: str, pattern: str, certainty: Certainty = CLEAR, gap: int = 3) -> SignPattern:
-    return SignPattern(flag, pattern, certainty, gap)
+# A short name: the sign table below is long.
+_s = SignPattern
 
 
 # "no puedo", "no me puedo", "no se me puede", "sin poder", "no consigo", "no logro": the

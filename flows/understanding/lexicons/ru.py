@@ -14,10 +14,8 @@ from flows.understanding.lexicon import Certainty, Lexicon, SignPattern, Unit
 POSSIBLE = Certainty.POSSIBLE
 
 
-def _s(
-    flag: str, pattern: str, certainty: Certainty = Certainty.CLEAR, gap: int = 3
-) -> SignPattern:
-    return SignPattern(flag, pattern, certainty, gap)
+# A short name: the sign table below is long.
+_s = SignPattern
 
 
 # A body temperature written as a number: "38.7", "39,2".
