@@ -48,6 +48,22 @@ class Word:
     fuzzy: frozenset[str]  # sign words this word may be a typo of
 
 
+class Words(list[Word]):
+    """A message's words, with where each key occurs: a pattern is tried only at the
+    words its first slot can start with, not at every word."""
+
+    def __init__(self, words: list[Word]) -> None:
+        super().__init__(words)
+        self.exact: dict[str, list[int]] = {}
+        self.loose: dict[str, list[int]] = {}  # typo corrections too
+        for i, word in enumerate(words):
+            for key in word.keys:
+                self.exact.setdefault(key, []).append(i)
+                self.loose.setdefault(key, []).append(i)
+            for key in word.fuzzy - word.keys:
+                self.loose.setdefault(key, []).append(i)
+
+
 @dataclass(frozen=True, slots=True)
 class Match:
     first: int  # word indices, `last` inclusive
@@ -73,6 +89,12 @@ class Compiled:
             for name, entries in lexicon.groups.items()
         }
         self.signs = tuple(CompiledSign(s, self.parse(s.pattern)) for s in lexicon.signs)
+        # Which signs may start at a word, by the word's key: a message is matched against
+        # the few signs its words can begin, not against all of them.
+        self._signs_by_first: dict[str, list[int]] = {}
+        for number, sign in enumerate(self.signs):
+            for key in sign.slots[0].by_first:
+                self._signs_by_first.setdefault(key, []).append(number)
         self.idioms = tuple(self.parse(idiom) for idiom in lexicon.idioms)
         self.clause_breaks = frozenset(self.fold(w) for w in lexicon.clause_breaks)
         self.answers = {
@@ -127,9 +149,8 @@ class Compiled:
 
     # --- one message ---------------------------------------------------------------------
 
-    def words(self, text: str) -> list[Word]:
-        tokens = tokenise(text, self.clause_breaks)
-        return [self._word(token) for token in tokens]
+    def words(self, text: str) -> Words:
+        return Words([self._word(token) for token in tokenise(text, self.clause_breaks)])
 
     def _word(self, token: Token) -> Word:
         surface = token.text
@@ -147,6 +168,11 @@ class Compiled:
             fuzzy = frozenset(_near(self.fold(surface), self.sign_vocabulary))
         return Word(token, frozenset(keys), fuzzy)
 
+    def signs_in(self, words: Words) -> list[CompiledSign]:
+        """The signs that may match: those whose first slot one of the words can fill."""
+        numbers = {n for key in words.loose for n in self._signs_by_first.get(key, ())}
+        return [self.signs[n] for n in sorted(numbers)]
+
     def matches(
         self,
         slots: tuple[Slot, ...],
@@ -156,12 +182,10 @@ class Compiled:
         fuzzy: bool = False,
     ) -> Iterator[Match]:
         """Every place where the pattern's slots occur in order inside one clause."""
-        first = slots[0].by_first
-        for start, word in enumerate(words):
-            if first.keys().isdisjoint(word.keys) and (
-                not fuzzy or first.keys().isdisjoint(word.fuzzy)
-            ):
-                continue
+        indexed = words if isinstance(words, Words) else Words(words)
+        where = indexed.loose if fuzzy else indexed.exact
+        starts = sorted({i for key in slots[0].by_first.keys() & where.keys() for i in where[key]})
+        for start in starts:
             found = _match_from(slots, 0, words, start, start, gap, masked, fuzzy, ())
             if found is not None:
                 used, was_fuzzy = found

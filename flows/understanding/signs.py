@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flows.understanding.lexicon import Certainty
-from flows.understanding.matching import Compiled, Match, Word
+from flows.understanding.matching import Compiled, Match, Word, Words
 from flows.understanding.reading import Sign
 
 # How many filler words ("have any", "really") may stand between a negation and its sign.
@@ -18,11 +18,11 @@ class Found:
     denied: tuple[str, ...]
 
 
-def find_signs(lexicon: Compiled, words: list[Word], this_year: int) -> Found:
+def find_signs(lexicon: Compiled, words: Words, this_year: int) -> Found:
     masked = _idioms(lexicon, words)
     signs: dict[str, Sign] = {}
     denied: list[str] = []
-    for sign in lexicon.signs:
+    for sign in lexicon.signs_in(words):
         flag = sign.spec.flag
         for match in lexicon.matches(sign.slots, words, sign.spec.gap, masked, fuzzy=True):
             if _negated(lexicon, words, match):
