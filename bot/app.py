@@ -26,7 +26,7 @@ from bot.keyboards import inline_keyboard
 from bot.reminders import ReminderSender
 from bot.replies import Message
 from bot.retry import with_retry
-from bot.service import TriageService
+from bot.service import TriageService, load_typed_text_reader
 from bot.web import HealthCheck, web_app
 from storage.database import create_engine, create_schema, database_is_reachable
 from storage.models import utcnow
@@ -106,6 +106,7 @@ async def serve(
     engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
         await create_schema(engine, migrate=settings.auto_migrate)
+        load_typed_text_reader()
         repository = StateRepository(engine)
         housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days), clock)
         service = TriageService(repository, retention_days=settings.retention_days, now=clock)

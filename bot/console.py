@@ -17,7 +17,7 @@ from typing import TextIO
 
 from bot.config import Settings
 from bot.replies import Button, Reply
-from bot.service import COMMANDS, Sender, TriageService
+from bot.service import COMMANDS, Sender, TriageService, load_typed_text_reader
 from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
 
@@ -72,6 +72,7 @@ async def run_console(
     engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
         await create_schema(engine)
+        load_typed_text_reader()
         service = TriageService(StateRepository(engine), retention_days=settings.retention_days)
         user = user_id if user_id is not None else console_user_id()
         screen = _Screen(stdout)

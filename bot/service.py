@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
@@ -43,6 +44,7 @@ from flows.followup import follow_up_answers, follow_up_days
 from flows.questions import QUESTIONS_BY_ID, Question, Severity
 from flows.referral import REFERRALS_BY_ROW, REPORTED_EMERGENCY, referral
 from flows.typed import Outcome
+from flows.understanding import warm_up
 from storage.models import utcnow
 from storage.repository import ConcurrentUpdate, StateRepository, StoredAssessment, Transaction
 
@@ -80,6 +82,14 @@ def _resume_offer(active: StoredAssessment) -> Message:
 def _date(moment: datetime) -> str:
     """A date as people read it in the current language ("Nov 25, 2026" in English)."""
     return format_date(moment, format="medium", locale=current())
+
+
+def load_typed_text_reader() -> None:
+    """Load the dictionaries of every language now, so no user's first typed message
+    waits for them."""
+    started = time.perf_counter()
+    warm_up()
+    log.info("typed-text reader loaded in %.2f s", time.perf_counter() - started)
 
 
 class TriageService:
