@@ -116,8 +116,9 @@ def resume_offer(assessment_id: int, started: str) -> Message:
     )
 
 
-def new_assessment_button(label: str = _(texts.NEW_ASSESSMENT)) -> tuple[tuple[Button, ...], ...]:
-    return ((Button(label, encode(NewAssessmentAction())),),)
+def new_assessment_button(label: str | None = None) -> tuple[tuple[Button, ...], ...]:
+    """The button that begins an assessment, labelled in the current language."""
+    return ((Button(label or _(texts.NEW_ASSESSMENT), encode(NewAssessmentAction())),),)
 
 
 def result_message(

@@ -99,14 +99,15 @@ def _around_unit(lexicon: Compiled, words: list[Word], index: int, unit: Unit) -
         else:
             return None
     low, high, first = amount
+    last = index  # the last word shown back
     # "a month or two": the number after the unit closes a range.
     if word(index + 1) is not None and lexicon.in_group(words[index + 1], "RANGE"):
         upper = word(index + 2)
         value = _number(lexicon, upper) if upper is not None else None
         if value is not None and value > high:
-            high = value
-    if lexicon.group_at(words, index + 1, "AND_HALF") and word(index + 1) is not None:
-        half = 0.5  # "a month and a half"
+            high, last = value, index + 2
+    if (length := lexicon.group_at(words, index + 1, "AND_HALF")) and word(index + 1) is not None:
+        half, last = 0.5, index + length  # "a month and a half"
     low, high = low + half, high + half
     # Not a duration: an age ("I'm 45", "45 years old"), a date ahead ("in 2 weeks").
     if unit.days >= 365 and (
@@ -127,7 +128,7 @@ def _around_unit(lexicon: Compiled, words: list[Word], index: int, unit: Unit) -
         shortest, longest = shortest * (1 - _ABOUT), longest * (1 + _ABOUT)
     # The words shown back start at the modifier: "about 3 weeks".
     said_from = max(0, first - length)
-    return Duration(shortest, longest, (words[said_from].token.start, words[index].token.end))
+    return Duration(shortest, longest, (words[said_from].token.start, words[last].token.end))
 
 
 def _amount_before(
