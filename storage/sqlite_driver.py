@@ -8,12 +8,14 @@ per second the single writer connection could commit (README, "Benchmark"). This
 does all of it in one function on the SQLite thread, and a transaction's BEGIN travels
 with its first statement.
 
-It leans on the same aiosqlite internals as SQLAlchemy's own adapter (`_execute`, `_conn`),
+It leans on the same aiosqlite internals as SQLAlchemy's own adapter (`_execute`, `_conn`,
+`_thread`),
 which is why pyproject.toml bounds both versions; every storage test runs through it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections import deque
 from collections.abc import Sequence
@@ -28,6 +30,8 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
+# How long a failed connection's thread may take to stop (it only closes a handle).
+_THREAD_STOP_SECONDS = 5.0
 # What one statement leaves behind: description, rowcount, lastrowid and the rows.
 _Outcome = tuple[Any, int, int | None, list[Any]]
 
@@ -137,8 +141,16 @@ class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
     """The DBAPI module handed to `create_async_engine(module=...)`."""
 
     def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
-        stock = super().connect(*arg, **kw)
-        return OneTripConnection(self, stock._connection)
+        connection = aiosqlite.connect(*arg, **kw)
+        connection._thread.daemon = True  # as SQLAlchemy's adapter does
+        try:
+            return OneTripConnection(self, await_(connection))
+        except BaseException:
+            # A failed connect stops aiosqlite's thread without waiting for it; the thread
+            # then reports to the event loop, which may have closed by then ("Event loop
+            # is closed" printed after a one-line start-up error). Wait for it here.
+            await_(asyncio.to_thread(connection._thread.join, _THREAD_STOP_SECONDS))
+            raise
 
 
 def one_trip_dbapi() -> OneTripDBAPI:
