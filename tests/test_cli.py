@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import Chat
-from tests.fake_telegram import TOKEN, FakeTelegram
+from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
 from tests.paths import PATHS
 
 
@@ -120,6 +120,10 @@ async def test_sigkill_mid_assessment_loses_nothing(
     bot_process: BotProcess, telegram: FakeTelegram
 ) -> None:
     user = Chat(telegram, 77)
+
+    def answered() -> list[SentMessage]:
+        return [m for m in user.received if "Your answer:" in m.text]
+
     async with bot_process() as process:
         await user.send("/start", expect=2)
         await user.answer_all(["No", "No", "No", "No"])
@@ -141,13 +145,15 @@ async def test_sigkill_mid_assessment_loses_nothing(
 
     async with bot_process():
         (following,) = (await telegram.wait_for_messages(77, received + 1, 20))[received:]
-        assert "Your answer:" in question.text
         assert following.text.startswith("<b>Question 6 of 14</b>")
         result = await user.answer_all(PATHS["R3"][5:])
+        # Each answered question is edited beside the next one going out, so its edit
+        # may land just after it: wait for the edits, then count them.
+        await telegram.wait_for(lambda: "Your answer:" in question.text)
+        await telegram.wait_for(lambda: len(answered()) >= len(PATHS["R3"]))
 
     assert result.visible.startswith("See your primary care doctor")
-    answered = [m for m in user.received if "Your answer:" in m.text]
-    assert len(answered) == len(PATHS["R3"])  # each question answered exactly once
+    assert len(answered()) == len(PATHS["R3"])  # each question answered exactly once
 
 
 async def test_sigterm_stops_cleanly_without_leaking_the_token(bot_process: BotProcess) -> None:
