@@ -7,7 +7,7 @@ request class ("PTB + aiohttp"), and bare aiogram 3.
                     [--storage-rows 1000000] [--skip memory,storage]
                     [--database-url postgresql+asyncpg://...]
 
-A fake Bot API server (tests/fake_telegram.py) runs here; each bot runs as its own
+A fake Bot API server (testing/fake_telegram.py) runs here; each bot runs as its own
 process against it with long polling. U simulated users each press a button of the
 bot's newest message (or send /start after a result) and wait for the bot's next
 message with buttons: one round trip. Prints a table and writes bench/results/latest.json.
@@ -30,7 +30,7 @@ from pathlib import Path
 import psutil
 
 from bench.storage_run import storage_run
-from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
+from testing.fake_telegram import TOKEN, FakeTelegram, SentMessage
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"

@@ -3,7 +3,7 @@
 Every text gets a two-button inline keyboard; every press gets answerCallbackQuery and
 a new message with the keyboard. Run: python bench/bare_ptb.py TOKEN BASE_URL [aiohttp]
 
-With `aiohttp`, PTB talks HTTP through BackPath's request class (bot/aiohttp_request.py)
+With `aiohttp`, PTB talks HTTP through BackPath's request class (bot/telegram/aiohttp_request.py)
 instead of httpx: the most a PTB bot with that class can do, with no work per press.
 """
 
@@ -45,8 +45,8 @@ def main() -> None:
     token, base_url = sys.argv[1], sys.argv[2]
     builder = ApplicationBuilder().token(token).base_url(base_url).concurrent_updates(True)
     if sys.argv[3:] == ["aiohttp"]:
-        from bot.aiohttp_request import AiohttpRequest
-        from bot.app import HTTP_POOL_SIZE
+        from bot.telegram.aiohttp_request import AiohttpRequest
+        from bot.telegram.app import HTTP_POOL_SIZE
 
         builder = builder.request(AiohttpRequest(HTTP_POOL_SIZE))
         builder = builder.get_updates_request(AiohttpRequest(1))

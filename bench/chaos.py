@@ -28,8 +28,8 @@ from flows import machine
 from flows.referral import referral
 from storage.database import create_engine
 from storage.repository import StateRepository
-from tests.fake_telegram import TOKEN, FakeTelegram
-from tests.paths import PATHS
+from testing.fake_telegram import TOKEN, FakeTelegram
+from testing.paths import PATHS
 
 SILENCE = 2.0  # seconds without an answer before the user writes again
 

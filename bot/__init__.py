@@ -1,7 +1,2 @@
-"""BackPath's Telegram side: settings, handlers, and the service they call."""
-
-import os
-
-# Opt in to PTB's coming behaviour (RetryAfter.retry_after as a timedelta), which
-# bot/retry.py already handles; this silences the deprecation warning.
-os.environ.setdefault("PTB_TIMEDELTA", "1")
+"""BackPath: start-up (`__main__`, `config`, `logs`), the Telegram-free core (`core/`),
+what users read (`ui/`), the Telegram adapter (`telegram/`) and the terminal (`console`)."""

@@ -10,7 +10,6 @@ from collections.abc import Coroutine
 from typing import Any
 
 from pydantic import ValidationError
-from telegram.error import InvalidToken, NetworkError
 
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
@@ -60,17 +59,18 @@ def main(argv: list[str] | None = None) -> int:
             return main(["console"])
         token = settings.require_token()
         configure_logging(settings.log_level, token, settings.log_format)
-        from bot.app import serve
+        from bot.telegram.app import TelegramUnreachable, TokenRejected, serve
 
-        _run_on_uvloop(serve(settings))
+        try:
+            _run_on_uvloop(serve(settings))
+        except TokenRejected:
+            return _fail("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather")
+        except TelegramUnreachable as error:
+            return _fail(f"cannot reach the Telegram Bot API: {error}", code=1)
     except ConfigError as error:
         return _fail(str(error))
     except DatabaseUnavailable as error:
         return _fail(str(error))
-    except InvalidToken:
-        return _fail("Telegram rejected TELEGRAM_BOT_TOKEN; check it with @BotFather")
-    except NetworkError as error:
-        return _fail(f"cannot reach the Telegram Bot API: {error}", code=1)
     except KeyboardInterrupt:
         pass
     return 0

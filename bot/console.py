@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings
-from bot.replies import Button, Reply
-from bot.service import COMMANDS, Sender, TriageService, load_typed_text_reader
+from bot.core.replies import Button, Reply
+from bot.core.service import COMMANDS, Sender, TriageService, load_typed_text_reader
 from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import serve
 from bot.config import Settings
+from bot.telegram.app import serve
 from storage.database import create_engine, create_schema
 from storage.models import utcnow
 from storage.repository import StateRepository
-from tests.fake_telegram import FakeTelegram, SentMessage
+from testing.fake_telegram import FakeTelegram, SentMessage
 
 POSTGRES_URL = os.environ.get("BACKPATH_TEST_POSTGRES_URL", "")
 

@@ -11,7 +11,7 @@ from telegram.error import TelegramError
 from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
-from bot.aiohttp_request import AiohttpRequest
+from bot.telegram.aiohttp_request import AiohttpRequest
 
 
 async def test_parameters_go_as_json_with_nested_values_as_json_strings() -> None:

@@ -8,9 +8,9 @@ import pytest
 
 from bot.config import Settings
 from flows.machine import FLOW_VERSION
+from testing.fake_telegram import FakeTelegram, SentMessage
+from testing.paths import HEADLINES, NO_RED_FLAGS, PATHS
 from tests.conftest import Chat, RunningBot
-from tests.fake_telegram import FakeTelegram, SentMessage
-from tests.paths import HEADLINES, NO_RED_FLAGS, PATHS
 
 USER = 501
 
@@ -328,7 +328,7 @@ async def test_a_failing_handler_still_answers_the_user(
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    from bot.service import COMMANDS
+    from bot.core.service import COMMANDS
 
     async def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
@@ -349,9 +349,9 @@ async def test_a_failing_handler_still_answers_the_user(
 
 @pytest.fixture
 def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.retry
+    import bot.telegram.retry
 
-    monkeypatch.setattr(bot.retry, "FIRST_BACKOFF_SECONDS", 0.01)
+    monkeypatch.setattr(bot.telegram.retry, "FIRST_BACKOFF_SECONDS", 0.01)
 
 
 @pytest.mark.usefixtures("fast_retries")

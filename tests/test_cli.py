@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from testing.fake_telegram import TOKEN, FakeTelegram, SentMessage
+from testing.paths import PATHS
 from tests.conftest import Chat
-from tests.fake_telegram import TOKEN, FakeTelegram, SentMessage
-from tests.paths import PATHS
 
 
 def bot_env(tmp_path: Path, **overrides: str) -> dict[str, str]:

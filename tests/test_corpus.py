@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.i18n import LANGUAGES
+from bot.ui.i18n import LANGUAGES
 from flows.understanding import corpus
 from flows.understanding.report import Score, evaluate
 

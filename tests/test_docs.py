@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from flows import diagram
+from tools import diagram
 
 
 def test_docs_flow_md_is_up_to_date() -> None:
     current = diagram.FLOW_DOC.read_text(encoding="utf-8")
-    assert current == diagram.flow_doc(), "run: python -m flows.diagram"
+    assert current == diagram.flow_doc(), "run: python -m tools.diagram"
 
 
 def test_readme_embeds_the_current_diagram() -> None:
     assert diagram.block() in diagram.README.read_text(encoding="utf-8"), (
-        "run: python -m flows.diagram"
+        "run: python -m tools.diagram"
     )
 
 

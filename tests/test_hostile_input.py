@@ -19,12 +19,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.app import serve
 from bot.config import Settings
+from bot.telegram.app import serve
 from flows import machine
 from storage.database import create_engine
 from storage.repository import StateRepository
-from tests.fake_telegram import FakeTelegram
+from testing.fake_telegram import FakeTelegram
 
 PHRASES = [
     "3 weeks", "2 months", "a year", "yes", "Not sure", "hi", "I can't control my bladder",

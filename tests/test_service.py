@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.replies import Reply
-from bot.service import Sender, TriageService
+from bot.core.replies import Reply
+from bot.core.service import Sender, TriageService
 from flows import machine
 from storage.repository import StateRepository
-from tests.paths import PATHS
+from testing.paths import PATHS
 
 USER = 7
 
@@ -131,7 +131,7 @@ async def test_a_follow_up_answered_better_closes_without_a_new_assessment(
 ) -> None:
     from datetime import timedelta
 
-    from bot.reminders import ReminderSender
+    from bot.core.reminders import ReminderSender
     from storage.models import utcnow
 
     later = utcnow() + timedelta(days=43)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from testing.fake_telegram import FakeTelegram
+from testing.paths import NO_RED_FLAGS
 from tests.conftest import Chat, RunningBot
-from tests.fake_telegram import FakeTelegram
-from tests.paths import NO_RED_FLAGS
 
 USER = 601
 NO = {"en": "No", "es": "No", "ru": "Нет"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.replies import Reply
-from bot.service import Sender, TriageService
+from bot.core.replies import Reply
+from bot.core.service import Sender, TriageService
 from storage.repository import StateRepository
-from tests.paths import NO_RED_FLAGS
+from testing.paths import NO_RED_FLAGS
 
 USER = 11
 

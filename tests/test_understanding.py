@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.i18n import LANGUAGES
+from bot.ui.i18n import LANGUAGES
 from flows.questions import QUESTIONS_BY_ID
 from flows.typed import Outcome, option_named, read
 from flows.understanding import Certainty, understand

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.user_locks import UserLocks
+from bot.core.user_locks import UserLocks
 
 
 async def test_one_users_events_run_one_at_a_time_in_arrival_order() -> None:

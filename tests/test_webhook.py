@@ -12,13 +12,13 @@ import aiohttp
 import pytest
 from pydantic import SecretStr
 
-from bot.app import serve
 from bot.config import Settings
+from bot.telegram.app import serve
 from storage.database import create_engine
 from storage.repository import StateRepository
+from testing.fake_telegram import FakeTelegram
+from testing.paths import HEADLINES, PATHS
 from tests.conftest import Chat
-from tests.fake_telegram import FakeTelegram
-from tests.paths import HEADLINES, PATHS
 
 SECRET = "a-webhook-secret-of-32-characters"
 

@@ -7,7 +7,7 @@ the tags.
 
 from __future__ import annotations
 
-from bot.i18n import N_, _
+from bot.ui.i18n import N_, _
 from flows.questions import Block
 
 WELCOME = N_(

@@ -1,4 +1,4 @@
-"""Translation: gettext catalogues in `bot/locales`, the user's language per update.
+"""Translation: gettext catalogues in `bot/ui/locales`, the user's language per update.
 
 The language of the update being handled lives in a context variable, set once by the
 service for each event; every text is translated where a message is built, with `_()`.

@@ -1,13 +1,12 @@
 """Builds the messages of the dialogue: a question with its buttons, an answered question,
-and the result. Pure functions of the flow's data and `bot.texts`."""
+and the result. Pure functions of the flow's data and `bot.ui.texts`."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Mapping
 
-from bot import texts
-from bot.actions import (
+from bot.core.actions import (
     AnswerAction,
     BackAction,
     ConfirmEmergencyAction,
@@ -20,8 +19,9 @@ from bot.actions import (
     WhyAction,
     encode,
 )
-from bot.i18n import _
-from bot.replies import Button, Message
+from bot.core.replies import Button, Message
+from bot.ui import texts
+from bot.ui.i18n import _
 from flows import machine
 from flows.followup import follow_up_days
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, Question, Severity

@@ -8,9 +8,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot import render
-from bot.i18n import language
-from bot.replies import Message
+from bot.core.replies import Message
+from bot.ui import render
+from bot.ui.i18n import language
 from storage.models import utcnow
 from storage.repository import StateRepository
 

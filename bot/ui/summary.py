@@ -13,10 +13,10 @@ from pathlib import Path
 from babel.dates import format_datetime
 from fpdf import FPDF
 
-from bot import texts
-from bot.i18n import _, current
-from bot.render import reasons
-from bot.replies import Document, Message
+from bot.core.replies import Document, Message
+from bot.ui import texts
+from bot.ui.i18n import _, current
+from bot.ui.render import reasons
 from flows import machine
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, YES
 from flows.referral import REFERRALS_BY_ROW, REPORTED_EMERGENCY

@@ -23,12 +23,13 @@ from telegram.ext import (
     filters,
 )
 
-from bot import metrics, texts
-from bot.i18n import _, language, pick
-from bot.keyboards import inline_keyboard
-from bot.replies import Message, Reply
-from bot.retry import with_retry
-from bot.service import COMMANDS, Command, Sender, TriageService
+from bot.core import metrics
+from bot.core.replies import Message, Reply
+from bot.core.service import COMMANDS, Command, Sender, TriageService
+from bot.telegram.keyboards import inline_keyboard
+from bot.telegram.retry import with_retry
+from bot.ui import texts
+from bot.ui.i18n import _, language, pick
 from storage.database import DatabaseError
 
 log = logging.getLogger(__name__)

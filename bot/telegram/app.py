@@ -6,7 +6,7 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -14,20 +14,21 @@ import uvicorn
 from starlette.applications import Starlette
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
-from bot import texts
-from bot.aiohttp_request import AiohttpRequest
 from bot.config import Settings
-from bot.handlers import add_handlers
-from bot.housekeeping import INTERVAL, Housekeeping
-from bot.i18n import DEFAULT, LANGUAGES, _, language
-from bot.keyboards import inline_keyboard
-from bot.reminders import ReminderSender
-from bot.replies import Message
-from bot.retry import with_retry
-from bot.service import TriageService, load_typed_text_reader
-from bot.web import HealthCheck, web_app
+from bot.core.housekeeping import INTERVAL, Housekeeping
+from bot.core.reminders import ReminderSender
+from bot.core.replies import Message
+from bot.core.service import TriageService, load_typed_text_reader
+from bot.telegram.aiohttp_request import AiohttpRequest
+from bot.telegram.handlers import add_handlers
+from bot.telegram.keyboards import inline_keyboard
+from bot.telegram.retry import with_retry
+from bot.telegram.web import HealthCheck, web_app
+from bot.ui import texts
+from bot.ui.i18n import DEFAULT, LANGUAGES, _, language
 from storage.database import create_engine, create_schema, database_is_reachable
 from storage.models import utcnow
 from storage.repository import StateRepository
@@ -99,9 +100,11 @@ async def serve(
     """Run the bot until `stop` is set or SIGINT/SIGTERM arrives: long polling, or a
     webhook server with `BOT_MODE=webhook`.
 
-    Raises DatabaseUnavailable or telegram.error.InvalidToken before serving anything if
-    the database or the token is unusable.
+    Raises ConfigError, DatabaseUnavailable, TokenRejected or TelegramUnreachable before
+    serving anything if a setting, the database, the token or Telegram is unusable.
     """
+    if settings.bot_mode == "webhook":
+        settings.require_webhook()  # before any database or network work
     stop = stop or _stop_on_signals()
     engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
     try:
@@ -116,7 +119,7 @@ async def serve(
             return await database_is_reachable(engine)
 
         try:
-            async with application:
+            async with _telegram_errors(), application:
                 await _set_command_menus(application)
                 await application.start()
                 try:
@@ -134,6 +137,25 @@ async def serve(
             await application.bot.shutdown()
     finally:
         await engine.dispose()
+
+
+class TokenRejected(RuntimeError):
+    """Telegram refused the bot token (getMe)."""
+
+
+class TelegramUnreachable(RuntimeError):
+    """The Bot API could not be reached at start-up."""
+
+
+@contextlib.asynccontextmanager
+async def _telegram_errors() -> AsyncIterator[None]:
+    """PTB's start-up errors as BackPath's own, so that only this package knows PTB."""
+    try:
+        yield
+    except InvalidToken:
+        raise TokenRejected from None
+    except NetworkError as error:
+        raise TelegramUnreachable(str(error)) from None
 
 
 async def _serve_polling(
@@ -195,9 +217,13 @@ async def _set_command_menus(application: Application) -> None:  # type: ignore[
     for code in LANGUAGES:
         with language(code):
             commands = [BotCommand(name, _(description)) for name, description in texts.COMMANDS]
-        await application.bot.set_my_commands(
-            commands, language_code=None if code == DEFAULT else code
-        )
+        try:
+            await application.bot.set_my_commands(
+                commands, language_code=None if code == DEFAULT else code
+            )
+        except TelegramError as error:
+            # The menu is a convenience: the commands work without it.
+            log.warning("command menu (%s) not set: %s", code, type(error).__name__)
 
 
 def _stop_on_signals() -> asyncio.Event:

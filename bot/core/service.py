@@ -18,8 +18,8 @@ from datetime import datetime, timedelta
 
 from babel.dates import format_date
 
-from bot import metrics, render, summary, texts
-from bot.actions import (
+from bot.core import metrics
+from bot.core.actions import (
     AnswerAction,
     BackAction,
     CancelReminderAction,
@@ -36,9 +36,10 @@ from bot.actions import (
     decode,
     encode,
 )
-from bot.i18n import LANGUAGES, _, current, language, pick
-from bot.replies import DUPLICATE, Button, Message, Reply
-from bot.user_locks import UserLocks
+from bot.core.replies import DUPLICATE, Button, Message, Reply
+from bot.core.user_locks import UserLocks
+from bot.ui import render, summary, texts
+from bot.ui.i18n import LANGUAGES, _, current, language, pick
 from flows import machine, typed
 from flows.followup import follow_up_answers, follow_up_days
 from flows.questions import QUESTIONS_BY_ID, Question, Severity

@@ -1,0 +1,1 @@
+"""Everything a user reads: texts, messages and buttons, the PDF summary, translations."""

@@ -1,0 +1,1 @@
+"""What tests and benchmarks share: the fake Bot API server and the answer paths."""
