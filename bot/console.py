@@ -16,15 +16,15 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings
+from bot.core.commands import COMMANDS as COMMANDS_TABLE
 from bot.core.replies import Button, Reply
 from bot.core.service import COMMANDS, Sender, TriageService, load_typed_text_reader
-from storage.database import create_engine, create_schema
+from storage.database import create_schema
 from storage.repository import StateRepository
 
 _TAG = re.compile(r"</?[a-z]+>")
-INTRO = (
-    "BackPath console. Type the number of an answer, or any text. "
-    "Commands: /start /restart /summary /reminders /language /cancel /delete /privacy /help /quit"
+INTRO = "BackPath console. Type the number of an answer, or any text. Commands: {} /quit".format(
+    " ".join(f"/{command.name}" for command in COMMANDS_TABLE)
 )
 
 
@@ -69,7 +69,7 @@ async def run_console(
     stdout: TextIO = sys.stdout,
     user_id: int | None = None,
 ) -> None:
-    engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
+    engine = settings.create_engine()
     try:
         await create_schema(engine)
         load_typed_text_reader()
@@ -77,7 +77,7 @@ async def run_console(
         user = user_id if user_id is not None else console_user_id()
         screen = _Screen(stdout)
         print(INTRO, file=stdout)
-        screen.show(await service.start(Sender(user)))
+        screen.show(await service.command("start", Sender(user)))
         while line := await asyncio.to_thread(stdin.readline):
             line = line.strip()
             if not line:
@@ -87,7 +87,7 @@ async def run_console(
             if line.isdigit() and 1 <= int(line) <= len(screen.buttons):
                 reply = await service.press(Sender(user), screen.buttons[int(line) - 1].data)
             elif line.startswith("/") and line.split()[0][1:] in COMMANDS:
-                reply = await COMMANDS[line.split()[0][1:]](service, Sender(user))
+                reply = await service.command(line.split()[0][1:], Sender(user))
             else:
                 reply = await service.text(Sender(user), line)
             screen.show(reply)

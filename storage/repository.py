@@ -7,7 +7,7 @@ nothing outside this module touches an ORM session.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -126,9 +126,13 @@ def _aware(moment: datetime) -> datetime:
 
 
 class StateRepository:
-    def __init__(self, engine: AsyncEngine) -> None:
+    """Transactions on one database; `clock` stamps every time stored (tests pass their
+    own, the bot the same one its service and jobs use)."""
+
+    def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = utcnow) -> None:
         self._engine = engine
         self._sessions = async_sessionmaker(engine, expire_on_commit=False)
+        self._clock = clock
 
     @property
     def engine(self) -> AsyncEngine:
@@ -138,12 +142,13 @@ class StateRepository:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """One transaction: committed when the block ends, rolled back if it raises."""
         async with self._sessions() as session, session.begin():
-            yield Transaction(session)
+            yield Transaction(session, self._clock)
 
 
 class Transaction:
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, clock: Callable[[], datetime] = utcnow) -> None:
         self._session = session
+        self._clock = clock
         # One event asks for the user's language and active assessment several times (flow
         # upgrade, handler); within a transaction they only change when we write them.
         self._active: dict[int, StoredAssessment | None] = {}
@@ -151,7 +156,7 @@ class Transaction:
 
     async def claim_update(self, update_id: int, user_id: int | None) -> bool:
         """Record an update as processed; False if it already was (a redelivery)."""
-        values = {"update_id": update_id, "user_id": user_id, "processed_at": utcnow()}
+        values = {"update_id": update_id, "user_id": user_id, "processed_at": self._clock()}
         claim = _CLAIM.get(self._session.bind.dialect.name)
         if claim is not None:
             return bool((await self._session.execute(claim, values)).rowcount)
@@ -193,7 +198,7 @@ class Transaction:
         """A new active assessment; an unfinished one of the same user is discarded."""
         await self.discard_active(user_id)
         self._active.pop(user_id, None)
-        now = utcnow()
+        now = self._clock()
         values: dict[str, Any] = {
             "user_id": user_id,
             "flow_version": flow_version,
@@ -234,7 +239,7 @@ class Transaction:
 
         Raises ConcurrentUpdate if someone else saved it since `assessment` was read.
         """
-        now = utcnow()
+        now = self._clock()
         finished = referral is not None
         saved = replace(
             assessment,
@@ -344,9 +349,9 @@ class Transaction:
         self._languages[user_id] = language
         row = await self._session.get(UserRow, user_id)
         if row is None:
-            self._session.add(UserRow(user_id=user_id, language=language, updated_at=utcnow()))
+            self._session.add(UserRow(user_id=user_id, language=language, updated_at=self._clock()))
         else:
-            row.language, row.updated_at = language, utcnow()
+            row.language, row.updated_at = language, self._clock()
 
     # --- reminders ---------------------------------------------------------------------
 
@@ -365,7 +370,7 @@ class Transaction:
             due_at=due_at,
             status=ReminderStatus.PENDING,
             language=language,
-            created_at=utcnow(),
+            created_at=self._clock(),
             sent_at=None,
         )
         self._session.add(row)

@@ -432,8 +432,6 @@ async def test_stale_unfinished_assessments_are_purged_by_the_housekeeping_job(
 ) -> None:
     from datetime import timedelta
 
-    from sqlalchemy import text
-
     from storage.database import create_engine, create_schema
     from storage.models import utcnow
     from storage.repository import StateRepository
@@ -441,13 +439,11 @@ async def test_stale_unfinished_assessments_are_purged_by_the_housekeeping_job(
     engine = create_engine(database_url)
     await create_schema(engine)
     repository = StateRepository(engine)
-    async with repository.transaction() as tx:
+    long_ago = StateRepository(engine, lambda: utcnow() - timedelta(days=91))
+    async with long_ago.transaction() as tx:
         await tx.start_assessment(USER, "1", "bowel_bladder")
+    async with repository.transaction() as tx:
         await tx.start_assessment(USER + 1, "1", "bowel_bladder")
-        await tx._session.execute(
-            text("UPDATE assessments SET updated_at = :old WHERE user_id = :user"),
-            {"old": utcnow() - timedelta(days=91), "user": USER},
-        )
 
     async def active(user: int) -> bool:
         async with repository.transaction() as tx:
@@ -601,7 +597,8 @@ async def test_the_command_menu_is_set_at_start(
 ) -> None:
     async with running_bot():
         pass
-    names = ["start", "summary", "restart", "reminders", "language", "privacy", "delete", "help"]
+    names = ["start", "summary", "restart", "reminders", "language", "privacy", "cancel",
+             "delete", "help"]  # fmt: skip
     assert telegram.commands == {"": names, "es": names, "ru": names}
 
 

@@ -51,7 +51,7 @@ async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
     await store_old_assessment(
         repository, {"bowel_bladder": "no", "leg_weakness": "no", "gone": "yes"}
     )
-    reply = await service.start(Sender(USER))
+    reply = await service.command("start", Sender(USER))
     assert "My questions have changed a little" in texts(reply)[0]
     assert "unfinished assessment" in texts(reply)[1]
     resumed = await service.press(Sender(USER), button(reply, "Resume"))
@@ -100,7 +100,7 @@ async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
 
     from storage.repository import Transaction
 
-    first = (await service.start(Sender(USER))).messages[-1]
+    first = (await service.command("start", Sender(USER))).messages[-1]
     data = first.buttons[1][0].data  # "No" on question 1
     real_save = Transaction.save_progress
     conflicts = 0
@@ -141,7 +141,7 @@ async def test_a_follow_up_answered_better_closes_without_a_new_assessment(
     async def send(user_id: int, message) -> None:  # type: ignore[no-untyped-def]
         sent.append((user_id, message.text, [b.data for row in message.buttons for b in row]))
 
-    reply = await service.start(Sender(USER))
+    reply = await service.command("start", Sender(USER))
     for label in PATHS["R3"]:
         reply = await service.press(Sender(USER), button(reply, label))
     await service.press(Sender(USER), button(reply, "Remind me in 42 days if it's not better"))

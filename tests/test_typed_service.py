@@ -48,7 +48,7 @@ async def trail(repository: StateRepository) -> list[tuple[str, str, str | None]
 async def test_an_unclear_emergency_is_confirmed_and_no_changes_nothing(
     service: TriageService, repository: StateRepository
 ) -> None:
-    first = await service.start(Sender(USER))
+    first = await service.command("start", Sender(USER))
     confirm = await service.text(Sender(USER), "numbess down there since tuesday")
     (message,) = confirm.messages
     assert "If this is happening now, it is an emergency" in message.text
@@ -62,7 +62,7 @@ async def test_an_unclear_emergency_is_confirmed_and_no_changes_nothing(
 
 
 async def test_a_confirmed_emergency_ends_in_the_emergency_result(service: TriageService) -> None:
-    await service.start(Sender(USER))
+    await service.command("start", Sender(USER))
     confirm = await service.text(Sender(USER), "my bum has gone numb i think")
     result = await service.press(Sender(USER), button(confirm, "Yes, this is happening"))
     assert texts(result)[0].startswith("<b>Emergency: go to the emergency department")
@@ -71,7 +71,7 @@ async def test_a_confirmed_emergency_ends_in_the_emergency_result(service: Triag
 async def test_a_clear_emergency_keeps_the_users_words(
     service: TriageService, repository: StateRepository
 ) -> None:
-    reply = await service.start(Sender(USER))
+    reply = await service.command("start", Sender(USER))
     await answer_all(service, reply, ["No", "No"])
     result = await service.text(Sender(USER), "no fever, but I can't pee")
     assert texts(result)[0].startswith("<b>Emergency: go to the emergency department")
@@ -81,7 +81,7 @@ async def test_a_clear_emergency_keeps_the_users_words(
 async def test_an_urgent_sign_asks_its_red_flag_again_and_a_yes_gives_the_urgent_result(
     service: TriageService,
 ) -> None:
-    reply = await service.start(Sender(USER))
+    reply = await service.command("start", Sender(USER))
     location = await answer_all(service, reply, [*NO_RED_FLAGS, "6 weeks or more"])
     assert "Where is the pain?" in texts(location)[-1]
     asked = await service.text(Sender(USER), "I had breast cancer 5 years ago")
@@ -94,7 +94,7 @@ async def test_an_urgent_sign_asks_its_red_flag_again_and_a_yes_gives_the_urgent
 async def test_an_urgent_sign_answered_no_goes_back_to_where_the_user_was(
     service: TriageService,
 ) -> None:
-    reply = await service.start(Sender(USER))
+    reply = await service.command("start", Sender(USER))
     await answer_all(service, reply, [*NO_RED_FLAGS, "6 weeks or more"])
     asked = await service.text(Sender(USER), "temp is 39.2 and shivering")
     again = await service.press(Sender(USER), button(asked, "No"))
@@ -104,7 +104,7 @@ async def test_an_urgent_sign_answered_no_goes_back_to_where_the_user_was(
 async def test_a_typed_duration_is_shown_back_kept_and_printed_in_the_summary(
     service: TriageService, repository: StateRepository
 ) -> None:
-    reply = await service.start(Sender(USER))
+    reply = await service.command("start", Sender(USER))
     await answer_all(service, reply, NO_RED_FLAGS)
     noted = await service.text(Sender(USER), "about 3 months")
     assert texts(noted)[0] == (
@@ -113,7 +113,7 @@ async def test_a_typed_duration_is_shown_back_kept_and_printed_in_the_summary(
     assert "◀ Back" in labels(noted)
     assert (await trail(repository))[-1] == ("duration", "persistent", "about 3 months")
     await answer_all(service, noted, ["Lower back", "Movement-related", "No, not yet"])
-    summary = await service.summary(Sender(USER))
+    summary = await service.command("summary", Sender(USER))
     assert "6 weeks or more (you wrote: about 3 months)" in texts(summary)[0]
 
     await service.press(Sender(USER), "d:y")  # /delete, confirmed
@@ -130,7 +130,7 @@ async def test_a_duration_that_is_not_sure_is_asked_again_with_the_emergency_sig
     service: TriageService, repository: StateRepository, language: str, text: str
 ) -> None:
     who = Sender(USER, language_code=language)
-    reply = await service.start(who)
+    reply = await service.command("start", who)
     for _ in NO_RED_FLAGS:
         reply = await service.press(who, reply.messages[-1].buttons[1][0].data)  # "No"
     asked = await service.text(who, text)
@@ -151,7 +151,7 @@ async def test_not_understood_repeats_the_emergency_signs_in_the_users_language(
     service: TriageService, language: str, text: str, reminder: str
 ) -> None:
     who = Sender(USER, language_code=language)
-    await service.start(who)
+    await service.command("start", who)
     hint, question = (await service.text(who, text)).messages
     assert reminder in hint.text.replace("ё", "е").replace("приемн", "приёмн")
     assert question.buttons
@@ -166,7 +166,7 @@ async def test_typed_emergencies_in_each_language(
     service: TriageService, repository: StateRepository, language: str, text: str
 ) -> None:
     who = Sender(USER, language_code=language)
-    reply = await service.start(who)
+    reply = await service.command("start", who)
     reply = await service.press(who, reply.messages[-1].buttons[1][0].data)  # "No"
     answer = await service.text(who, text)
     if len(answer.messages) == 1 and answer.messages[0].buttons:  # the one-tap confirmation
@@ -183,7 +183,7 @@ async def test_typed_emergencies_in_each_language(
 
 
 async def test_long_and_strange_messages_get_a_clear_answer(service: TriageService) -> None:
-    await service.start(Sender(USER))
+    await service.command("start", Sender(USER))
     for text in ["x" * 4096, "😣😣😣", "שלום, כואב לי הגב", "39.5", "6", "Guten Tag"]:
         reply = await service.text(Sender(USER), text)
         assert reply.messages and "emergency department" in texts(reply)[0]

@@ -1,184 +1,161 @@
-"""Callback data: what a button press asks for, encoded in at most 64 bytes.
+"""Callback data: what a button press asks for, in at most 64 bytes.
 
-The data names the assessment and the question it belongs to, so a press on an old
-message is recognised as stale instead of being applied to whatever is pending now.
+Each kind of button is one dataclass with a short `prefix` and typed fields; `encode` and
+`decode` are derived from those declarations, so adding a button is adding a class. The
+data names the assessment and the question it belongs to, so a press on an old message is
+recognised as stale instead of being applied to whatever is pending now.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from typing import Any, ClassVar
 
-MAX_BYTES = 64
+MAX_BYTES = 64  # Telegram's limit for callback_data
+_SEPARATOR = ":"
+# What a field may hold, by its declared type: ids, identifiers, yes/no.
+_FIELD = {
+    "int": (re.compile(r"\d{1,19}"), int, str),
+    "str": (re.compile(r"[a-z0-9_]{1,32}"), str, str),
+    "bool": (re.compile(r"[yn]"), lambda text: text == "y", lambda flag: "y" if flag else "n"),
+}
 
 
 @dataclass(frozen=True, slots=True)
-class AnswerAction:
+class Action:
+    """A button press; subclasses declare `prefix` and their fields."""
+
+    prefix: ClassVar[str] = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerAction(Action):
+    prefix: ClassVar[str] = "a"
     assessment_id: int
     question_id: str
     value: str
 
 
 @dataclass(frozen=True, slots=True)
-class BackAction:
+class BackAction(Action):
     """Back from the pending question `question_id` to the one before it."""
 
+    prefix: ClassVar[str] = "b"
     assessment_id: int
     question_id: str
 
 
 @dataclass(frozen=True, slots=True)
-class WhyAction:
+class WhyAction(Action):
+    prefix: ClassVar[str] = "w"
     question_id: str
 
 
 @dataclass(frozen=True, slots=True)
-class ResumeAction:
+class ResumeAction(Action):
+    prefix: ClassVar[str] = "r"
     assessment_id: int
 
 
 @dataclass(frozen=True, slots=True)
-class StartOverAction:
+class StartOverAction(Action):
+    prefix: ClassVar[str] = "o"
     assessment_id: int
 
 
 @dataclass(frozen=True, slots=True)
-class NewAssessmentAction:
-    pass
+class NewAssessmentAction(Action):
+    prefix: ClassVar[str] = "n"
 
 
 @dataclass(frozen=True, slots=True)
-class SummaryAction:
-    pass
+class SummaryAction(Action):
+    prefix: ClassVar[str] = "s"
 
 
 @dataclass(frozen=True, slots=True)
-class RemindAction:
+class RemindAction(Action):
     """Set the six-week follow-up for a finished assessment."""
 
+    prefix: ClassVar[str] = "m"
     assessment_id: int
 
 
 @dataclass(frozen=True, slots=True)
-class CancelReminderAction:
+class CancelReminderAction(Action):
+    prefix: ClassVar[str] = "x"
     reminder_id: int
 
 
 @dataclass(frozen=True, slots=True)
-class FollowUpAction:
+class FollowUpAction(Action):
     """The answer to a follow-up: is the pain better?"""
 
+    prefix: ClassVar[str] = "f"
     reminder_id: int
     better: bool
 
 
 @dataclass(frozen=True, slots=True)
-class ConfirmEmergencyAction:
+class ConfirmEmergencyAction(Action):
     """The answer to "is this happening now?" after typed words that may report `flag`
     (assessment 0: the user had no assessment open)."""
 
+    prefix: ClassVar[str] = "e"
     assessment_id: int
     flag: str
     happening: bool
 
 
 @dataclass(frozen=True, slots=True)
-class LanguageAction:
+class LanguageAction(Action):
+    prefix: ClassVar[str] = "l"
     code: str
 
 
 @dataclass(frozen=True, slots=True)
-class DeleteAction:
+class DeleteAction(Action):
+    prefix: ClassVar[str] = "d"
     confirmed: bool
 
 
-Action = (
-    AnswerAction
-    | BackAction
-    | WhyAction
-    | ResumeAction
-    | StartOverAction
-    | NewAssessmentAction
-    | SummaryAction
-    | RemindAction
-    | CancelReminderAction
-    | FollowUpAction
-    | ConfirmEmergencyAction
-    | LanguageAction
-    | DeleteAction
-)
+ACTIONS: dict[str, type[Action]] = {kind.prefix: kind for kind in Action.__subclasses__()}
 
-_ANSWER = re.compile(r"^a:(\d{1,19}):([a-z_]{1,32}):([a-z0-9_]{1,16})$")
-_BACK = re.compile(r"^b:(\d{1,19}):([a-z_]{1,32})$")
-_WHY = re.compile(r"^w:([a-z_]{1,32})$")
-_REMIND = re.compile(r"^m:(\d{1,19})$")
-_CANCEL_REMINDER = re.compile(r"^x:(\d{1,19})$")
-_FOLLOW_UP = re.compile(r"^f:(\d{1,19}):([yn])$")
-_CONFIRM = re.compile(r"^e:(\d{1,19}):([a-z_]{1,32}):([yn])$")
-_LANGUAGE = re.compile(r"^l:([a-z]{2})$")
-_RESUME = re.compile(r"^r:(\d{1,19})$")
-_START_OVER = re.compile(r"^o:(\d{1,19})$")
+
+def _kinds(action: type[Action]) -> list[tuple[str, str]]:
+    return [(f.name, str(f.type)) for f in fields(action)]
 
 
 def encode(action: Action) -> str:
-    match action:
-        case AnswerAction(aid, qid, value):
-            data = f"a:{aid}:{qid}:{value}"
-        case BackAction(aid, qid):
-            data = f"b:{aid}:{qid}"
-        case WhyAction(qid):
-            data = f"w:{qid}"
-        case ResumeAction(aid):
-            data = f"r:{aid}"
-        case StartOverAction(aid):
-            data = f"o:{aid}"
-        case NewAssessmentAction():
-            data = "n"
-        case SummaryAction():
-            data = "s"
-        case RemindAction(aid):
-            data = f"m:{aid}"
-        case CancelReminderAction(rid):
-            data = f"x:{rid}"
-        case LanguageAction(code):
-            data = f"l:{code}"
-        case ConfirmEmergencyAction(aid, flag, happening):
-            data = f"e:{aid}:{flag}:{'y' if happening else 'n'}"
-        case FollowUpAction(rid, better):
-            data = f"f:{rid}:{'y' if better else 'n'}"
-        case DeleteAction(confirmed):
-            data = "d:y" if confirmed else "d:n"
-    assert len(data.encode()) <= MAX_BYTES, data
+    parts = [action.prefix]
+    for name, kind in _kinds(type(action)):
+        pattern, _parse, show = _FIELD[kind]
+        text = show(getattr(action, name))  # type: ignore[operator]
+        if not pattern.fullmatch(text):
+            raise ValueError(f"{type(action).__name__}.{name} cannot hold {text!r}")
+        parts.append(text)
+    data = _SEPARATOR.join(parts)
+    if len(data.encode()) > MAX_BYTES:
+        raise ValueError(f"callback data over {MAX_BYTES} bytes: {data!r}")
     return data
 
 
 def decode(data: str | None) -> Action | None:
     """The action a button's data asks for, or None for anything malformed."""
-    if not data:
+    if not data or len(data.encode()) > MAX_BYTES:
         return None
-    if match := _ANSWER.match(data):
-        return AnswerAction(int(match[1]), match[2], match[3])
-    if match := _BACK.match(data):
-        return BackAction(int(match[1]), match[2])
-    if match := _WHY.match(data):
-        return WhyAction(match[1])
-    if match := _REMIND.match(data):
-        return RemindAction(int(match[1]))
-    if match := _CANCEL_REMINDER.match(data):
-        return CancelReminderAction(int(match[1]))
-    if match := _FOLLOW_UP.match(data):
-        return FollowUpAction(int(match[1]), match[2] == "y")
-    if match := _CONFIRM.match(data):
-        return ConfirmEmergencyAction(int(match[1]), match[2], match[3] == "y")
-    if match := _LANGUAGE.match(data):
-        return LanguageAction(match[1])
-    if match := _RESUME.match(data):
-        return ResumeAction(int(match[1]))
-    if match := _START_OVER.match(data):
-        return StartOverAction(int(match[1]))
-    return {
-        "n": NewAssessmentAction(),
-        "s": SummaryAction(),
-        "d:y": DeleteAction(True),
-        "d:n": DeleteAction(False),
-    }.get(data)
+    prefix, *parts = data.split(_SEPARATOR)
+    kind = ACTIONS.get(prefix)
+    if kind is None:
+        return None
+    declared = _kinds(kind)
+    if len(parts) != len(declared):
+        return None
+    values: dict[str, Any] = {}
+    for (name, type_name), text in zip(declared, parts, strict=True):
+        pattern, parse, _show = _FIELD[type_name]
+        if not pattern.fullmatch(text):
+            return None
+        values[name] = parse(text)  # type: ignore[operator]
+    return kind(**values)

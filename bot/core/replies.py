@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,9 +20,16 @@ class Message:
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A file to send. One whose `draw` is set gets its `data` from it once the event's
+    transaction has committed, in a worker thread (`bot.core.documents`)."""
+
     filename: str
-    data: bytes
+    data: bytes = b""
     caption: str = ""
+    draw: Callable[[], bytes] | None = field(default=None, compare=False)
+    # Drawn files are reused while this key is the same (the assessment, its end, the
+    # language): tapping "Summary" again draws nothing.
+    key: Hashable | None = None
 
 
 @dataclass(frozen=True, slots=True)

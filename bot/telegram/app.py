@@ -18,6 +18,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Settings
+from bot.core.commands import DESCRIPTIONS
 from bot.core.housekeeping import INTERVAL, Housekeeping
 from bot.core.reminders import ReminderSender
 from bot.core.replies import Message
@@ -27,9 +28,8 @@ from bot.telegram.handlers import add_handlers
 from bot.telegram.keyboards import inline_keyboard
 from bot.telegram.retry import with_retry
 from bot.telegram.web import HealthCheck, web_app
-from bot.ui import texts
 from bot.ui.i18n import DEFAULT, LANGUAGES, _, language
-from storage.database import create_engine, create_schema, database_is_reachable
+from storage.database import create_schema, database_is_reachable
 from storage.models import utcnow
 from storage.repository import StateRepository
 
@@ -106,11 +106,11 @@ async def serve(
     if settings.bot_mode == "webhook":
         settings.require_webhook()  # before any database or network work
     stop = stop or _stop_on_signals()
-    engine = create_engine(settings.database_url, busy_timeout_ms=settings.database_busy_timeout_ms)
+    engine = settings.create_engine()
     try:
         await create_schema(engine, migrate=settings.auto_migrate)
         load_typed_text_reader()
-        repository = StateRepository(engine)
+        repository = StateRepository(engine, clock)
         housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days), clock)
         service = TriageService(repository, retention_days=settings.retention_days, now=clock)
         application = build_application(settings, service, housekeeping, repository, clock)
@@ -198,7 +198,10 @@ async def _serve_webhook(
 
 
 def _http_server(app: Starlette, host: str, port: int) -> uvicorn.Server:
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", lifespan="off")
+    # log_config=None: uvicorn's lines go through our handlers (format, token filter).
+    config = uvicorn.Config(
+        app, host=host, port=port, log_level="warning", lifespan="off", log_config=None
+    )
     return uvicorn.Server(config)
 
 
@@ -216,7 +219,7 @@ async def _set_command_menus(application: Application) -> None:  # type: ignore[
     """Telegram's command menu in every language (the default one in English)."""
     for code in LANGUAGES:
         with language(code):
-            commands = [BotCommand(name, _(description)) for name, description in texts.COMMANDS]
+            commands = [BotCommand(name, _(description)) for name, description in DESCRIPTIONS]
         try:
             await application.bot.set_my_commands(
                 commands, language_code=None if code == DEFAULT else code

@@ -4,13 +4,19 @@ and the result. Pure functions of the flow's data and `bot.ui.texts`."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from babel.dates import format_date
 
 from bot.core.actions import (
     AnswerAction,
     BackAction,
+    CancelReminderAction,
     ConfirmEmergencyAction,
+    DeleteAction,
     FollowUpAction,
+    LanguageAction,
     NewAssessmentAction,
     RemindAction,
     ResumeAction,
@@ -21,7 +27,7 @@ from bot.core.actions import (
 )
 from bot.core.replies import Button, Message
 from bot.ui import texts
-from bot.ui.i18n import _
+from bot.ui.i18n import LANGUAGES, _, current
 from flows import machine
 from flows.followup import follow_up_days
 from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, Question, Severity
@@ -67,6 +73,49 @@ def follow_up_message(reminder_id: int) -> Message:
     )
 
 
+def no_assessment() -> Message:
+    return Message(_(texts.NO_ASSESSMENT), new_assessment_button(_(texts.START_ASSESSMENT)))
+
+
+def help_message(commands: Sequence[tuple[str, str]], questions: int) -> Message:
+    """/help: how it works, with every command and its description."""
+    return Message(texts.help_text(commands, questions))
+
+
+def delete_confirmation() -> Message:
+    return Message(
+        _(texts.DELETE_CONFIRM),
+        (
+            (Button(_(texts.DELETE_YES), encode(DeleteAction(True))),),
+            (Button(_(texts.DELETE_NO), encode(DeleteAction(False))),),
+        ),
+    )
+
+
+def language_menu() -> Message:
+    """Each language in its own name."""
+    return Message(
+        _(texts.LANGUAGE_PROMPT),
+        tuple((Button(name, encode(LanguageAction(code))),) for code, name in LANGUAGES.items()),
+    )
+
+
+def reminder_list(due: Sequence[tuple[int, datetime]]) -> Message:
+    """The pending follow-ups (id, due time), each with a button that cancels it."""
+    if not due:
+        return Message(_(texts.NO_REMINDERS))
+    buttons = tuple(
+        (Button(texts.cancel_reminder_button(date(at)), encode(CancelReminderAction(rid))),)
+        for rid, at in due
+    )
+    return Message(_(texts.REMINDERS_TITLE), buttons)
+
+
+def follow_up_answered(better: bool) -> Message:
+    answer = _(texts.FOLLOW_UP_BETTER) if better else _(texts.FOLLOW_UP_NOT_BETTER)
+    return Message(f"{_(texts.FOLLOW_UP_QUESTION)}\n\n{texts.your_answer(answer)}")
+
+
 def confirm_emergency(assessment_id: int, flag: str) -> Message:
     """ "Is this happening now?" for typed words that may report an emergency sign; the
     text itself says what to do if it is."""
@@ -106,9 +155,19 @@ def answered_message(question: Question, value: str) -> Message:
     return Message(f"{html.escape(_(question.text))}\n\n{texts.your_answer(html.escape(label))}")
 
 
-def resume_offer(assessment_id: int, started: str) -> Message:
+def note(text: str) -> Message:
+    """A plain message without buttons; `text` is already in the user's language."""
+    return Message(text)
+
+
+def date(moment: datetime) -> str:
+    """A date as people read it in the current language ("Nov 25, 2026" in English)."""
+    return format_date(moment, format="medium", locale=current())
+
+
+def resume_offer(assessment_id: int, started: datetime) -> Message:
     return Message(
-        texts.unfinished_offer(started),
+        texts.unfinished_offer(date(started)),
         (
             (Button(_(texts.RESUME), encode(ResumeAction(assessment_id))),),
             (Button(_(texts.START_OVER), encode(StartOverAction(assessment_id))),),

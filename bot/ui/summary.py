@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from babel.dates import format_datetime
@@ -27,6 +28,7 @@ FONTS = Path(__file__).parent / "fonts"
 
 @dataclass(frozen=True, slots=True)
 class Summary:
+    assessment_id: int
     finished: datetime
     flow_version: str
     answers: tuple[tuple[str, str], ...]  # (what was asked, the answer), in asked order
@@ -61,6 +63,7 @@ def build(assessment: StoredAssessment) -> Summary:
         flags.append(f"{_capital(_(reported.finding))} ({_(texts.SUMMARY_TYPED)})")
     referral = REFERRALS_BY_ROW[assessment.referral]
     return Summary(
+        assessment_id=assessment.id,
         finished=assessment.finished_at,
         flow_version=assessment.flow_version,
         answers=tuple(answers),
@@ -91,6 +94,17 @@ def as_message(summary: Summary) -> Message:
 
 
 def as_pdf(summary: Summary) -> Document:
+    """The summary as a PDF file, drawn later (`Document.draw`) in the current language."""
+    filename = f"backpath-summary-{summary.finished:%Y-%m-%d}-{summary.assessment_id}.pdf"
+    return Document(
+        filename,
+        caption=_(texts.SUMMARY_CAPTION),
+        draw=partial(_draw_pdf, summary),
+        key=(summary.assessment_id, summary.finished, current()),
+    )
+
+
+def _draw_pdf(summary: Summary) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_title(_(texts.SUMMARY_TITLE))
     pdf.set_creator("BackPath")
@@ -110,5 +124,4 @@ def as_pdf(summary: Summary) -> Document:
     pdf.ln(4)
     pdf.set_font("DejaVu", "", 9)
     pdf.multi_cell(0, 5, f"{_(texts.NOT_A_DIAGNOSIS)} {_(texts.REFERRAL_NOTE)}")
-    filename = f"backpath-summary-{summary.finished:%Y-%m-%d}.pdf"
-    return Document(filename, bytes(pdf.output()), _(texts.SUMMARY_CAPTION))
+    return bytes(pdf.output())

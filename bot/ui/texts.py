@@ -7,6 +7,8 @@ the tags.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from bot.ui.i18n import N_, _
 from flows.questions import Block
 
@@ -19,23 +21,21 @@ WELCOME = N_(
     "local emergency number now.</i>"
 )
 
-HELP = N_(
+HELP_INTRO = N_(
     "<b>How BackPath works</b>\n"
-    "I ask up to 13 short questions, warning signs first, and then suggest which kind of "
-    "clinician to see and how soon. Answer with the buttons; you can leave at any time and "
-    "carry on later where you stopped.\n\n"
-    "/start - begin, or carry on with an unfinished assessment\n"
-    "/restart - throw away the unfinished assessment and begin again\n"
-    "/cancel - stop and delete the unfinished answers\n"
-    "/delete - erase everything I have stored about you\n"
-    "/privacy - what I store and for how long\n"
-    "/summary - your last result, for your doctor (also as a PDF)\n"
-    "/reminders - see or cancel your follow-up reminders\n"
-    "/language - choose your language\n"
-    "/help - this message\n\n"
-    "<i>This is guidance, not a diagnosis. In an emergency call your local emergency "
-    "number.</i>"
+    "I ask up to {questions} short questions, warning signs first, and then suggest which "
+    "kind of clinician to see and how soon. Answer with the buttons; you can leave at any "
+    "time and carry on later where you stopped."
 )
+HELP_NOTE = N_(
+    "<i>This is guidance, not a diagnosis. In an emergency call your local emergency number.</i>"
+)
+
+
+def help_text(commands: Sequence[tuple[str, str]], questions: int) -> str:
+    """/help: the introduction, each command with its description, the note."""
+    listed = "\n".join(f"/{name} - {_(description)}" for name, description in commands)
+    return f"{_(HELP_INTRO).format(questions=questions)}\n\n{listed}\n\n{_(HELP_NOTE)}"
 
 
 def privacy(retention_days: int) -> str:
@@ -56,18 +56,6 @@ def privacy(retention_days: int) -> str:
         "/cancel deletes the unfinished assessment; /delete erases everything about you."
     ).format(days=retention_days)
 
-
-# Telegram's command menu, in this order.
-COMMANDS = (
-    ("start", N_("Begin, or carry on with an unfinished assessment")),
-    ("summary", N_("Your last result, for your doctor")),
-    ("restart", N_("Start a new assessment")),
-    ("reminders", N_("See or cancel your follow-up reminders")),
-    ("language", N_("Choose your language")),
-    ("privacy", N_("What is stored and for how long")),
-    ("delete", N_("Erase everything stored about you")),
-    ("help", N_("How BackPath works")),
-)
 
 BLOCK_TITLES = {
     Block.RED_FLAGS: N_("Warning signs"),
