@@ -10,6 +10,7 @@ from collections.abc import Coroutine
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_settings import SettingsError
 
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
@@ -19,8 +20,19 @@ EXIT_CONFIG = 2
 
 
 def _fail(message: str, code: int = EXIT_CONFIG) -> int:
-    print(f"backpath: {message}", file=sys.stderr)
+    one_line = " ".join(message.split())
+    print(f"backpath: {one_line}", file=sys.stderr)
     return code
+
+
+def _describe(error: ValidationError) -> str:
+    """The first invalid setting, in one line that never holds the value given."""
+    first = error.errors()[0]
+    reason = first.get("ctx", {}).get("error")
+    if isinstance(reason, ConfigError):  # our own checks name the setting themselves
+        return str(reason)
+    name = ".".join(str(p) for p in first["loc"]).upper()
+    return f"setting {name} is invalid: {first['msg']}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -37,9 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
     except ValidationError as error:
-        first = error.errors()[0]
-        name = ".".join(str(p) for p in first["loc"]).upper()
-        return _fail(f"setting {name} is invalid: {first['msg']}")
+        return _fail(_describe(error))
+    except (OSError, UnicodeDecodeError, SettingsError) as error:  # an unreadable .env
+        return _fail(f"cannot read the settings: {error}")
 
     try:
         if args.command == "migrate":
@@ -89,9 +101,9 @@ def _run_on_uvloop(main: Coroutine[Any, Any, None]) -> None:
 
 
 async def _migrate(settings: Settings) -> None:
-    from storage.database import create_engine, create_schema
+    from storage.database import create_schema
 
-    engine = create_engine(settings.database_url)
+    engine = settings.create_engine()
     try:
         await create_schema(engine, migrate=True)
     finally:

@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
+from typing import Literal, Self
+from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from storage.database import UnsupportedDatabaseURL, async_database_url, create_engine
 
 # "<bot id>:<secret>" as BotFather issues it.
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 
 LogLevel = Literal["DEBUG", "INFO", "WARNING", "ERROR"]
-# Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret.
-WEBHOOK_SECRET_PATTERN = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+# Telegram accepts 1-256 characters A-Z, a-z, 0-9, _ and - as a webhook secret; BackPath
+# asks for at least 16, so that it cannot be guessed.
+WEBHOOK_SECRET_CHARACTERS = re.compile(r"[A-Za-z0-9_-]*")
+WEBHOOK_SECRET_LENGTH = range(16, 257)
+WEBHOOK_SECRET_RULE = "16-256 characters of A-Z, a-z, 0-9, _ and -"
+# The only ports Telegram posts webhook updates to (setWebhook).
+WEBHOOK_URL_PORTS = (443, 80, 88, 8443)
 
 
 class Settings(BaseSettings):
@@ -26,6 +35,9 @@ class Settings(BaseSettings):
     auto_migrate: bool = True
     # How long a write waits for a locked SQLite database before the user is told to retry.
     database_busy_timeout_ms: int = Field(default=5_000, ge=0, le=60_000)
+    # SQLite driver: "one-trip" (fast; falls back by itself if the installed libraries
+    # changed) or "stock" (SQLAlchemy's own aiosqlite adapter).
+    sqlite_driver: Literal["one-trip", "stock"] = "one-trip"
     log_level: LogLevel = "INFO"
     # "text" for people, "json" for log collectors.
     log_format: Literal["text", "json"] = "text"
@@ -57,6 +69,30 @@ class Settings(BaseSettings):
     def _blank_is_missing(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
 
+    @field_validator("database_url")
+    @classmethod
+    def _async_database_url(cls, value: str) -> str:
+        """postgresql:// and postgres:// get asyncpg, sqlite:// aiosqlite; any other URL is
+        refused here, before any work (the message never holds the password)."""
+        try:
+            return async_database_url(value, "DATABASE_URL")
+        except UnsupportedDatabaseURL as error:
+            raise ConfigError(str(error)) from None
+
+    @model_validator(mode="after")
+    def _webhook_is_complete(self) -> Self:
+        if self.bot_mode == "webhook":
+            self.require_webhook()  # when the settings load, before any database or network
+        return self
+
+    def create_engine(self) -> AsyncEngine:
+        """The database engine these settings describe."""
+        return create_engine(
+            self.database_url,
+            busy_timeout_ms=self.database_busy_timeout_ms,
+            sqlite_driver=self.sqlite_driver,
+        )
+
     def require_token(self) -> str:
         """The token, or ConfigError saying what is wrong with it (never the token itself)."""
         if self.telegram_bot_token is None:
@@ -73,18 +109,55 @@ class Settings(BaseSettings):
         return token
 
     def require_webhook(self) -> tuple[str, str]:
-        """(public URL, secret) for webhook mode, or ConfigError saying what is missing."""
-        # Telegram itself insists on https; a local Bot API server may take http.
-        if not (self.webhook_url or "").startswith(("https://", "http://")):
-            raise ConfigError("WEBHOOK_URL must be the bot's public https:// address")
-        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
-        if not WEBHOOK_SECRET_PATTERN.match(secret):
+        """(public URL, secret) for webhook mode, or ConfigError saying what is wrong (never
+        the secret, nor the URL's path, which may be secret too)."""
+        url = (self.webhook_url or "").strip()
+        if not url:
             raise ConfigError(
-                "WEBHOOK_SECRET is required in webhook mode: 16-256 characters of "
-                "A-Z, a-z, 0-9, _ and -"
+                "WEBHOOK_URL is required in webhook mode: the bot's public https:// address, "
+                "e.g. https://bot.example.org/telegram"
             )
-        assert self.webhook_url is not None
-        return self.webhook_url, secret
+        try:
+            parts = urlsplit(url)
+            scheme, host = parts.scheme.lower(), parts.hostname or ""
+        except ValueError:  # a broken [IPv6] host
+            raise ConfigError(
+                "WEBHOOK_URL is not a valid URL: expected https://<host>/<path>, "
+                "e.g. https://bot.example.org/telegram"
+            ) from None
+        if scheme != "https":
+            given = f"it starts with {scheme}://" if scheme else "it has no scheme"
+            raise ConfigError(
+                "WEBHOOK_URL must start with https:// (Telegram posts updates only over "
+                f"HTTPS); {given}"
+            )
+        if not host or any(c.isspace() for c in host):
+            raise ConfigError(
+                "WEBHOOK_URL has no valid host name: expected https://<host>/<path>, "
+                "e.g. https://bot.example.org/telegram"
+            )
+        try:
+            port = parts.port or 443
+        except ValueError:  # not a number, or out of 0-65535
+            raise ConfigError(
+                "WEBHOOK_URL has an invalid port: Telegram posts only to 443, 80, 88 or 8443"
+            ) from None
+        if port not in WEBHOOK_URL_PORTS:
+            raise ConfigError(
+                f"WEBHOOK_URL uses port {port}, but Telegram posts only to 443, 80, 88 or 8443 "
+                "(the port this process listens on is WEBHOOK_PORT)"
+            )
+        secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+        if not secret:
+            raise ConfigError(f"WEBHOOK_SECRET is required in webhook mode: {WEBHOOK_SECRET_RULE}")
+        if not WEBHOOK_SECRET_CHARACTERS.fullmatch(secret):
+            raise ConfigError(
+                "WEBHOOK_SECRET has characters Telegram does not allow: use only A-Z, a-z, "
+                "0-9, _ and - (16-256 of them)"
+            )
+        if len(secret) not in WEBHOOK_SECRET_LENGTH:
+            raise ConfigError(f"WEBHOOK_SECRET must be {WEBHOOK_SECRET_RULE}")
+        return url, secret
 
 
 class ConfigError(ValueError):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+from functools import cache
 from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import PoolResetState
 
-from storage.sqlite_driver import OneTripConnection, one_trip_dbapi
+from storage.sqlite_driver import OneTripConnection, missing_capability, one_trip_dbapi
+
+log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
 
@@ -20,19 +24,97 @@ class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached or written."""
 
 
+# The databases BackPath runs on, by how a URL may name them -> the async driver it uses.
+ASYNC_DRIVERS = {
+    "sqlite": "sqlite+aiosqlite",
+    "sqlite+aiosqlite": "sqlite+aiosqlite",
+    "postgresql": "postgresql+asyncpg",
+    "postgres": "postgresql+asyncpg",
+    "postgresql+asyncpg": "postgresql+asyncpg",
+}
+ACCEPTED_URLS = (
+    "BackPath works with sqlite (sqlite:///path/to/backpath.db) "
+    "or postgresql (postgresql://user:password@host:5432/backpath)"
+)
+
+
+class UnsupportedDatabaseURL(ValueError):
+    """The URL names no database BackPath can use; the message is one line, no password."""
+
+
+def async_database_url(url: str, name: str = "the database URL") -> str:
+    """`url` with BackPath's async driver: `postgresql://` and `postgres://` become
+    `postgresql+asyncpg://`, `sqlite://` becomes `sqlite+aiosqlite://`. Anything else
+    raises UnsupportedDatabaseURL, whose message starts with `name`."""
+    text = url.strip()
+    if not text:
+        raise UnsupportedDatabaseURL(f"{name} is empty; {ACCEPTED_URLS}")
+    try:
+        parsed = make_url(text)
+    except (ArgumentError, ValueError):  # the text may hold a password: never echo it
+        raise UnsupportedDatabaseURL(f"{name} is not a database URL; {ACCEPTED_URLS}") from None
+    scheme = parsed.drivername.lower()
+    shown = parsed.set(query={}).render_as_string(hide_password=True)
+    if scheme not in ASYNC_DRIVERS:
+        backend, _, driver = scheme.partition("+")
+        if backend in ASYNC_DRIVERS and driver:
+            problem = f"asks for the {driver} driver ({shown}), which BackPath does not use"
+        else:
+            problem = f"is for {backend} ({shown}), which BackPath does not support"
+        raise UnsupportedDatabaseURL(f"{name} {problem}; {ACCEPTED_URLS}")
+    driver = ASYNC_DRIVERS[scheme]
+    if driver.startswith("sqlite") and (parsed.host or parsed.username or parsed.port):
+        # sqlite://backpath.db reads "backpath.db" as a host name.
+        raise UnsupportedDatabaseURL(
+            f"{name} puts a host in an sqlite URL ({shown}): write the file after three "
+            "slashes, sqlite:///backpath.db (relative) or sqlite:////var/lib/backpath.db"
+        )
+    return driver + text[text.index("://") :]
+
+
+# The SQLite drivers: "one-trip" (storage/sqlite_driver.py: one trip to the SQLite thread
+# per statement, on aiosqlite internals) or "stock" (SQLAlchemy's own aiosqlite adapter).
+SQLITE_DRIVERS = ("one-trip", "stock")
+
+
 def create_engine(
-    url: str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, **kwargs: Any
+    url: str,
+    *,
+    busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+    sqlite_driver: str = "one-trip",
+    **kwargs: Any,
 ) -> AsyncEngine:
-    """An async engine; for SQLite, `busy_timeout_ms` is how long a write waits for a lock."""
-    if make_url(url).get_backend_name() == "sqlite":
-        # SQLite has one writer at a time, and every transaction here writes. One pooled
-        # connection makes this process's transactions queue fairly (FIFO) in the pool
-        # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
-        kwargs = {"pool_size": 1, "max_overflow": 0, "pool_reset_on_return": None} | kwargs
-        engine = create_async_engine(url, module=one_trip_dbapi(), **kwargs)
+    """An async engine (`postgresql://` gets asyncpg, `sqlite://` aiosqlite); for SQLite,
+    `busy_timeout_ms` is how long a write waits for a lock.
+
+    The one-trip SQLite driver is used only if the installed libraries still have what it
+    relies on; otherwise the stock adapter takes over, with the same transactions, and the
+    reason is logged once."""
+    url = async_database_url(url)
+    if make_url(url).get_backend_name() != "sqlite":
+        return create_async_engine(url, **kwargs)
+    # SQLite has one writer at a time, and every transaction here writes. One pooled
+    # connection makes this process's transactions queue fairly (FIFO) in the pool
+    # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
+    kwargs = {"pool_size": 1, "max_overflow": 0} | kwargs
+    missing = missing_capability() if sqlite_driver == "one-trip" else "SQLITE_DRIVER=stock"
+    if missing is None:
+        engine = create_async_engine(
+            url, module=one_trip_dbapi(), pool_reset_on_return=None, **kwargs
+        )
         _tune_sqlite(engine, busy_timeout_ms)
-        return engine
-    return create_async_engine(url, **kwargs)
+        _one_trip_transactions(engine)
+    else:
+        _log_stock_driver_once(missing)
+        engine = create_async_engine(url, **kwargs)
+        _tune_sqlite(engine, busy_timeout_ms)
+        _stock_transactions(engine)
+    return engine
+
+
+@cache
+def _log_stock_driver_once(missing: str) -> None:
+    log.warning("SQLite: the stock aiosqlite adapter is in use (one-trip driver: %s)", missing)
 
 
 def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
@@ -50,6 +132,8 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.close()
 
+
+def _one_trip_transactions(engine: AsyncEngine) -> None:
     # The pool's usual reset is a ROLLBACK on every check-in, even after a COMMIT: one more
     # round trip to the SQLite thread per event. SQLAlchemy already ends every transaction
     # we open (commit, or rollback on an error or cancellation); this only catches one
@@ -63,6 +147,13 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
     def on_begin(connection: Any) -> None:
         driver: OneTripConnection = connection.connection.dbapi_connection
         driver.begin_with_next_statement("BEGIN IMMEDIATE")
+
+
+def _stock_transactions(engine: AsyncEngine) -> None:
+    # SQLAlchemy's documented recipe for aiosqlite: every transaction begins IMMEDIATE.
+    @event.listens_for(engine.sync_engine, "begin")
+    def on_begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 async def create_schema(engine: AsyncEngine, *, migrate: bool = True) -> None:

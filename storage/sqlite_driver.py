@@ -142,15 +142,33 @@ class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
 
     def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
         connection = aiosqlite.connect(*arg, **kw)
-        connection._thread.daemon = True  # as SQLAlchemy's adapter does
+        thread = getattr(connection, "_thread", None)
+        if thread is not None:
+            thread.daemon = True  # as SQLAlchemy's adapter does
         try:
             return OneTripConnection(self, await_(connection))
         except BaseException:
             # A failed connect stops aiosqlite's thread without waiting for it; the thread
             # then reports to the event loop, which may have closed by then ("Event loop
             # is closed" printed after a one-line start-up error). Wait for it here.
-            await_(asyncio.to_thread(connection._thread.join, _THREAD_STOP_SECONDS))
+            if thread is not None:
+                await_(asyncio.to_thread(thread.join, _THREAD_STOP_SECONDS))
             raise
+
+
+def missing_capability() -> str | None:
+    """None if the installed aiosqlite and SQLAlchemy have what this driver relies on;
+    otherwise what is missing (the engine then uses the stock adapter)."""
+    needs = {
+        aiosqlite.Connection: ("_execute", "_conn", "stop"),
+        AsyncAdapt_aiosqlite_connection: ("_handle_exception", "commit", "rollback"),
+        AsyncAdapt_aiosqlite_cursor: ("_rows", "description"),
+    }
+    for owner, names in needs.items():
+        for name in names:
+            if not hasattr(owner, name):
+                return f"{owner.__module__}.{owner.__qualname__}.{name}"
+    return None
 
 
 def one_trip_dbapi() -> OneTripDBAPI:

@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
+from bot.config import Settings
+from storage.database import create_engine
 from testing.fake_telegram import TOKEN, FakeTelegram, SentMessage
 from testing.paths import PATHS
 from tests.conftest import Chat
@@ -23,14 +26,25 @@ def bot_env(tmp_path: Path, **overrides: str) -> dict[str, str]:
     return env | overrides
 
 
+# Repeated runs of a failing start-up; at most `_AT_ONCE` processes at a time, so that each
+# stays well inside its hang guard on a 2-core machine.
+RUNS = 20
+_AT_ONCE = asyncio.Semaphore(4)
+
+
 async def run_to_exit(tmp_path: Path, *args: str, **env: str) -> tuple[int, str]:
+    async with _AT_ONCE:
+        return await _run_to_exit(tmp_path, *args, **env)
+
+
+async def _run_to_exit(tmp_path: Path, *args: str, **env: str) -> tuple[int, str]:
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", *args,
         cwd=tmp_path, env=bot_env(tmp_path, **env),
         stdin=asyncio.subprocess.DEVNULL,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
-    _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    _, stderr = await asyncio.wait_for(process.communicate(), 60)  # a hang guard only
     assert process.returncode is not None
     return process.returncode, stderr.decode()
 
@@ -59,11 +73,164 @@ async def test_an_unusable_database_is_one_line_every_time(tmp_path: Path) -> No
     # aiosqlite's thread used to report to a closed event loop after the error, adding a
     # traceback about one run in six: twenty runs make that race show.
     env = {"TELEGRAM_BOT_TOKEN": TOKEN, "DATABASE_URL": "sqlite+aiosqlite:////nonexistent/x/y.db"}
-    runs = await asyncio.gather(*(run_to_exit(tmp_path, **env) for _ in range(20)))
+    runs = await asyncio.gather(*(run_to_exit(tmp_path, **env) for _ in range(RUNS)))
     for code, stderr in runs:
         assert code == 2
         assert stderr.count("\n") == 1, stderr
         assert "cannot use the database" in stderr
+
+
+# Telegram's address where nothing listens: a start-up that got as far as the network
+# would end with exit code 1, "cannot reach the Telegram Bot API".
+NO_TELEGRAM = "http://127.0.0.1:9/bot"
+PASSWORD = "hunter2-not-for-logs"
+ACCEPTED = ("sqlite (sqlite:///", "postgresql (postgresql://")
+WEBHOOK = {
+    "BOT_MODE": "webhook",
+    "WEBHOOK_URL": "https://bot.example.org/telegram",
+    "WEBHOOK_SECRET": "a-webhook-secret-of-32-characters",
+}
+
+# name -> (settings, what the one line must say)
+BAD_SETTINGS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
+    "database-empty": ({"DATABASE_URL": ""}, ("DATABASE_URL is empty", *ACCEPTED)),
+    "database-words": ({"DATABASE_URL": "not a url"},
+                       ("DATABASE_URL is not a database URL", *ACCEPTED)),
+    "database-no-scheme": ({"DATABASE_URL": "://"},
+                           ("DATABASE_URL is not a database URL", *ACCEPTED)),
+    "database-mysql": ({"DATABASE_URL": f"mysql://backpath:{PASSWORD}@db.internal/backpath"},
+                       ("DATABASE_URL is for mysql (mysql://backpath:***@db.internal/backpath)",
+                        *ACCEPTED)),
+    "database-oracle": ({"DATABASE_URL": "oracle://"}, ("DATABASE_URL is for oracle", *ACCEPTED)),
+    "webhook-no-url": (WEBHOOK | {"WEBHOOK_URL": ""},
+                       ("WEBHOOK_URL is required in webhook mode",)),
+    "webhook-http": (WEBHOOK | {"WEBHOOK_URL": "http://bot.example.org/telegram"},
+                     ("WEBHOOK_URL must start with https://", "it starts with http://")),
+    "webhook-no-host": (WEBHOOK | {"WEBHOOK_URL": "https:///telegram"},
+                        ("WEBHOOK_URL has no valid host name",)),
+    "webhook-url-port": (WEBHOOK | {"WEBHOOK_URL": "https://bot.example.org:8080/telegram"},
+                         ("WEBHOOK_URL uses port 8080", "443, 80, 88 or 8443")),
+    "webhook-listen-port": (WEBHOOK | {"WEBHOOK_PORT": "0"},
+                            ("setting WEBHOOK_PORT is invalid",)),
+    "webhook-no-secret": (WEBHOOK | {"WEBHOOK_SECRET": ""},
+                          ("WEBHOOK_SECRET is required in webhook mode",)),
+    "webhook-secret-characters": (WEBHOOK | {"WEBHOOK_SECRET": f"{PASSWORD}.with spaces"},
+                                  ("WEBHOOK_SECRET has characters Telegram does not allow",)),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(("env", "says"), list(BAD_SETTINGS.values()), ids=list(BAD_SETTINGS))
+async def test_each_bad_setting_is_one_line_and_exit_code_2(
+    tmp_path: Path, env: dict[str, str], says: tuple[str, ...]
+) -> None:
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": NO_TELEGRAM} | env
+    code, stderr = await run_to_exit(tmp_path, **env)
+    assert code == 2, stderr
+    assert stderr.count("\n") == 1 and stderr.startswith("backpath: "), stderr
+    assert all(part in stderr for part in says), stderr
+    assert PASSWORD not in stderr
+    # Refused when the settings load: the database was never opened.
+    assert not (tmp_path / "bot.db").exists()
+
+
+@pytest.mark.parametrize(("env", "says"), list(BAD_SETTINGS.values()), ids=list(BAD_SETTINGS))
+def test_each_bad_setting_is_refused_the_same_way_every_time(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    env: dict[str, str],
+    says: tuple[str, ...],
+) -> None:
+    # Settings are refused before any thread or event loop exists, so twenty runs of the
+    # command line in this process show whether the answer ever varies.
+    use_only(monkeypatch, tmp_path, {"TELEGRAM_API_BASE_URL": NO_TELEGRAM} | env)
+    for _ in range(RUNS):
+        assert main([]) == 2
+        stderr = capsys.readouterr().err
+        assert stderr.count("\n") == 1 and all(part in stderr for part in says), stderr
+        assert PASSWORD not in stderr
+
+
+def use_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, env: dict[str, str]) -> None:
+    """Run `main()` in this process with exactly these settings (and a valid token)."""
+    monkeypatch.chdir(tmp_path)  # no .env
+    for name in os.environ:
+        if name.startswith(("TELEGRAM_", "DATABASE_", "BOT_", "WEBHOOK_", "METRICS_")):
+            monkeypatch.delenv(name)
+    for name, value in bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, **env).items():
+        monkeypatch.setenv(name, value)
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"DATABASE_URL": "sqlite://bot.db"}, "DATABASE_URL puts a host in an sqlite URL"),
+        ({"DATABASE_URL": f"postgresql+psycopg2://backpath:{PASSWORD}@db/backpath"},
+         "DATABASE_URL asks for the psycopg2 driver"),
+        ({"DATABASE_URL": f"postgresql://backpath:{PASSWORD}@db:port/backpath"},
+         "DATABASE_URL is not a database URL"),
+        (WEBHOOK | {"WEBHOOK_URL": "https://bot.example.org:99999/telegram"},
+         "WEBHOOK_URL has an invalid port"),
+        (WEBHOOK | {"WEBHOOK_URL": "https://[::1/telegram"}, "WEBHOOK_URL is not a valid URL"),
+        (WEBHOOK | {"WEBHOOK_SECRET": "short"}, "WEBHOOK_SECRET must be 16-256 characters"),
+        (WEBHOOK | {"WEBHOOK_SECRET": "a-webhook-secret-of-32-characters\n"},
+         "WEBHOOK_SECRET has characters Telegram does not allow"),
+        (WEBHOOK | {"WEBHOOK_PORT": "https"}, "setting WEBHOOK_PORT is invalid"),
+        ({"METRICS_PORT": "70000"}, "setting METRICS_PORT is invalid"),
+    ],
+)  # fmt: skip
+def test_more_bad_settings_are_one_line_and_exit_code_2(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    env: dict[str, str],
+    says: str,
+) -> None:
+    use_only(monkeypatch, tmp_path, env)
+    assert main([]) == 2
+    stderr = capsys.readouterr().err
+    assert stderr.count("\n") == 1 and stderr.startswith(f"backpath: {says}"), stderr
+    assert PASSWORD not in stderr
+    assert not (tmp_path / "bot.db").exists()
+
+
+def test_an_unreadable_env_file_is_one_line_and_exit_code_2(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".env").write_bytes(b"LOG_LEVEL=\xff\xfe\n")
+    assert main([]) == 2
+    stderr = capsys.readouterr().err
+    assert stderr.count("\n") == 1 and stderr.startswith("backpath: cannot read the settings")
+
+
+@pytest.mark.parametrize(
+    ("given", "used"),
+    [
+        ("postgresql://backpath:s3cret@db.internal:5432/backpath",
+         "postgresql+asyncpg://backpath:s3cret@db.internal:5432/backpath"),
+        ("postgres://backpath@db.internal/backpath", "postgresql+asyncpg://backpath@db.internal/backpath"),
+        ("PostgreSQL://db.internal/backpath", "postgresql+asyncpg://db.internal/backpath"),
+        ("postgresql+asyncpg://db.internal/backpath", "postgresql+asyncpg://db.internal/backpath"),
+        ("sqlite:///x.db", "sqlite+aiosqlite:///x.db"),
+        ("sqlite:////var/lib/backpath/x.db", "sqlite+aiosqlite:////var/lib/backpath/x.db"),
+        ("sqlite+aiosqlite:///x.db", "sqlite+aiosqlite:///x.db"),
+    ],
+)  # fmt: skip
+def test_database_urls_get_the_async_driver_when_the_settings_load(
+    monkeypatch: pytest.MonkeyPatch, given: str, used: str
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", given)
+    assert Settings(_env_file=None).database_url == used  # type: ignore[call-arg]
+
+
+async def test_a_postgresql_url_without_a_driver_gets_an_asyncpg_engine() -> None:
+    engine = create_engine("postgresql://backpath:s3cret@db.internal:5432/backpath")
+    try:  # nothing connects: the driver is chosen when the engine is made
+        assert engine.url.drivername == "postgresql+asyncpg"
+        assert engine.dialect.driver == "asyncpg"
+    finally:
+        await engine.dispose()
 
 
 async def test_token_rejected_by_telegram_is_exit_code_2(
@@ -186,21 +353,6 @@ async def test_console_runs_the_assessment_and_resumes_it(tmp_path: Path) -> Non
     assert "You have an unfinished assessment" in resumed
     assert "Question 4 of 14" in resumed
     assert "See your primary care doctor" in resumed
-
-
-async def test_webhook_mode_without_a_secret_is_refused_at_start(
-    tmp_path: Path, telegram: FakeTelegram
-) -> None:
-    code, stderr = await run_to_exit(
-        tmp_path,
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_BASE_URL=telegram.base_url,
-        BOT_MODE="webhook",
-        WEBHOOK_URL="https://bot.example.org/telegram",
-    )
-    assert code == 2
-    assert "WEBHOOK_SECRET is required in webhook mode" in stderr
-    assert "Traceback" not in stderr
 
 
 async def test_polling_with_metrics_port_serves_health_and_json_logs(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -11,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from storage.database import DatabaseUnavailable, create_engine, create_schema
 from storage.models import Status
 from storage.repository import ConcurrentUpdate, StateRepository
+from tests.conftest import SQLITE_DRIVER
 
 USER = 42
 
@@ -44,6 +46,8 @@ async def test_the_sqlite_driver_returns_rows_counts_and_errors(
 async def test_a_transaction_begins_with_its_first_statement(repository: StateRepository) -> None:
     # BEGIN IMMEDIATE travels with the first statement; a transaction that runs none must
     # leave nothing pending for the next one.
+    if SQLITE_DRIVER != "one-trip":
+        pytest.skip("about the one-trip driver")
     async with repository.engine.begin():
         pass
     async with repository.engine.begin() as connection:
@@ -220,16 +224,14 @@ async def test_purge_removes_only_stale_unfinished_assessments(
 
     from storage.models import utcnow
 
-    async with repository.transaction() as tx:
+    long_ago = StateRepository(repository.engine, lambda: utcnow() - timedelta(days=100))
+    async with long_ago.transaction() as tx:
         stale = await tx.start_assessment(1, "1", "a")
         await tx.save_progress(stale, state="b", answers={}, history=[], answered=("a", "no"))
-        await tx.start_assessment(2, "1", "a")  # recent
         finished = await tx.start_assessment(3, "1", "a")
         await tx.save_progress(finished, state="done", answers={}, history=[], referral="R3")
-        await tx._session.execute(
-            text("UPDATE assessments SET updated_at = :old WHERE user_id IN (1, 3)"),
-            {"old": utcnow() - timedelta(days=100)},
-        )
+    async with repository.transaction() as tx:
+        await tx.start_assessment(2, "1", "a")  # recent
         await tx.claim_update(1, 1)
     async with repository.transaction() as tx:
         assert await tx.purge_unfinished(untouched_since=utcnow() - timedelta(days=90)) == 1
@@ -239,3 +241,17 @@ async def test_purge_removes_only_stale_unfinished_assessments(
         assert await tx.count_rows_about(1) == 0
         assert await tx.active_assessment(2) is not None
         assert await tx.latest_finished(3) is not None
+
+
+def test_the_one_trip_driver_falls_back_to_the_stock_adapter_when_a_library_changed(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    import aiosqlite
+
+    from storage import database
+
+    monkeypatch.delattr(aiosqlite.Connection, "_execute")
+    database._log_stock_driver_once.cache_clear()
+    engine = database.create_engine(f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
+    assert engine.dialect.dbapi.__class__.__name__ != "OneTripDBAPI"
+    assert "stock aiosqlite adapter" in caplog.text and "_execute" in caplog.text

@@ -21,6 +21,9 @@ from testing.paths import HEADLINES, PATHS
 from tests.conftest import Chat
 
 SECRET = "a-webhook-secret-of-32-characters"
+# What each instance registers with setWebhook; a reverse proxy would forward it to the
+# instance's own http://127.0.0.1:<port>/telegram, where the tests post directly.
+PUBLIC_URL = "https://bot.example.org/telegram"
 
 
 def free_port() -> int:
@@ -36,7 +39,7 @@ async def webhook_instance(settings: Settings) -> AsyncIterator[str]:
     config = settings.model_copy(
         update={
             "bot_mode": "webhook",
-            "webhook_url": f"http://127.0.0.1:{port}/telegram",
+            "webhook_url": PUBLIC_URL,
             "webhook_listen": "127.0.0.1",
             "webhook_port": port,
             "webhook_secret": SecretStr(SECRET),
@@ -76,7 +79,7 @@ async def test_webhook_needs_the_secret_and_serves_health_and_metrics(
 ) -> None:
     user = Chat(telegram, 31)
     async with webhook_instance(settings) as base:
-        assert telegram.webhook == (f"{base}/telegram", SECRET)
+        assert telegram.webhook == (PUBLIC_URL, SECRET)
         assert await post(base, telegram.text_update(31, "/start"), secret=None) == 403
         assert await post(base, telegram.text_update(31, "/start"), secret="wrong" * 8) == 403
         assert user.received == []  # nothing was processed
