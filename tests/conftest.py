@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,11 @@ from testing.fake_telegram import FakeTelegram, SentMessage
 POSTGRES_URL = os.environ.get("BACKPATH_TEST_POSTGRES_URL", "")
 
 
+# CI runs the storage suite once more on SQLAlchemy's stock aiosqlite adapter, the
+# fallback of the one-trip driver (`.ci/run`).
+SQLITE_DRIVER = os.environ.get("BACKPATH_TEST_SQLITE_DRIVER", "one-trip")
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--postgres-url",
@@ -33,6 +38,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
+    config.addinivalue_line(
+        "markers", "refused_calls: the test makes the fake Bot API refuse calls on purpose"
+    )
+
+
+@pytest.fixture(autouse=True)
+def telegram_refuses_nothing(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Every conversation keeps Telegram's rules: no fake Bot API server (whoever started
+    it) answered any of the bot's calls with HTTP 400."""
+    before = len(FakeTelegram.every_refusal)
+    yield
+    refused = FakeTelegram.every_refusal[before:]
+    if request.node.get_closest_marker("refused_calls") is None:
+        assert refused == [], f"Telegram would refuse these calls: {refused}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -53,7 +72,7 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
 @pytest.fixture
 async def repository(database_url: str) -> AsyncIterator[StateRepository]:
     """The state repository on a migrated, empty database."""
-    engine = create_engine(database_url)
+    engine = create_engine(database_url, sqlite_driver=SQLITE_DRIVER)
     await create_schema(engine)
     yield StateRepository(engine)
     await engine.dispose()
@@ -91,6 +110,7 @@ def settings(telegram: FakeTelegram, database_url: str) -> Settings:
         telegram_bot_token=telegram.token,
         telegram_api_base_url=telegram.base_url,
         database_url=database_url,
+        sqlite_driver=SQLITE_DRIVER,
         polling_timeout=1,
     )
 

@@ -8,10 +8,13 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
+from typing import TypeVar
 
-from telegram import CallbackQuery, Update
+from telegram import CallbackQuery, MaybeInaccessibleMessage, Update
+from telegram import Message as TelegramMessage
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
@@ -26,7 +29,7 @@ from telegram.ext import (
 from bot.core import metrics
 from bot.core.replies import Message, Reply
 from bot.core.service import COMMANDS, Command, Sender, TriageService
-from bot.telegram.keyboards import inline_keyboard
+from bot.telegram.keyboards import Content, content, inline_keyboard, shown_by
 from bot.telegram.retry import with_retry
 from bot.ui import texts
 from bot.ui.i18n import _, language, pick
@@ -35,6 +38,30 @@ from storage.database import DatabaseError
 log = logging.getLogger(__name__)
 
 SERVICE = "service"
+# The callback queries this process answered, and what it last put on each message it
+# edited: a query is answered once, and an edit that would change nothing is not made.
+ANSWERED = "answered_queries"
+EDITED = "edited_messages"
+# How many of each are remembered (many times the presses handled in a query's lifetime).
+RECENT = 16_384
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Recent(OrderedDict[K, V]):
+    """A dict that forgets its oldest entries beyond `size`."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: K, value: V) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        while len(self) > self.size:
+            self.popitem(last=False)
+
 
 Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
@@ -49,17 +76,27 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
     Called only after the service committed, so a failure here loses nothing: the user
     who writes again is shown the pending question.
     """
+    if reply.duplicate:
+        # A redelivered update: its first delivery showed everything, the button's
+        # answer included (a second answer to one query is refused).
+        return
     query = update.callback_query
+    pressed = query.message if query is not None else None
+    edit = reply.edit if pressed is not None else None
+    if query is not None and edit is not None and _already_shows(context, pressed, edit):
+        # The pressed message already shows what this press does: an identical press (a
+        # double tap) was handled. Stop the button's spinner and show nothing twice.
+        await _answer_query(context, query, reply)
+        return
     # The button's answer, the edit of the pressed message and the new messages are
     # independent calls: made together, the user waits for one round trip to Telegram
     # instead of three. Only the new messages need an order among themselves.
     calls: list[Awaitable[object]] = []
     if query is not None:
-        calls.append(_answer_query(query, reply))
-    if not reply.duplicate:
-        if reply.edit is not None and query is not None and query.message is not None:
-            calls.append(_edit_pressed(query, reply.edit))
-        calls.append(_send(update, context, reply))
+        calls.append(_answer_query(context, query, reply))
+        if pressed is not None and edit is not None:
+            calls.append(_edit_pressed(context, query, pressed, edit))
+    calls.append(_send(update, context, reply))
     await asyncio.gather(*calls)
 
 
@@ -82,22 +119,58 @@ async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply
         )
 
 
-async def _answer_query(query: CallbackQuery, reply: Reply) -> None:
+async def _answer_query(
+    context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, reply: Reply | None = None
+) -> None:
+    """Answer the button press, at most once whoever asks (delivery or error handler)."""
+    answered: _Recent[str, None] = context.bot_data[ANSWERED]
+    if query.id in answered:
+        return
+    answered[query.id] = None
+    notice, alert = (reply.notice, reply.alert) if reply else (None, False)
     try:
-        await with_retry(lambda: query.answer(reply.notice, show_alert=reply.alert))
+        # A time-out is not retried: the answer may have arrived, and a second is refused.
+        await with_retry(lambda: query.answer(notice, show_alert=alert), retry_timeouts=False)
     except BadRequest as error:  # e.g. the query is too old to be answered
         log.debug("callback answer refused: %s", error)
 
 
-async def _edit_pressed(query: CallbackQuery, edit: Message) -> None:
+def _already_shows(
+    context: ContextTypes.DEFAULT_TYPE, pressed: MaybeInaccessibleMessage | None, edit: Message
+) -> bool:
+    """Whether the pressed message shows `edit` already: as it was when pressed, or as
+    this process last edited it (a second tap made before the first one's edit arrived)."""
+    if pressed is None:
+        return False
+    wanted = content(edit)
+    if isinstance(pressed, TelegramMessage) and shown_by(pressed) == wanted:
+        return True
+    edited: _Recent[tuple[int, int], Content] = context.bot_data[EDITED]
+    return edited.get((pressed.chat.id, pressed.message_id)) == wanted
+
+
+async def _edit_pressed(
+    context: ContextTypes.DEFAULT_TYPE,
+    query: CallbackQuery,
+    pressed: MaybeInaccessibleMessage,
+    edit: Message,
+) -> None:
+    # Remembered before the call, so that a second tap handled meanwhile sees it.
+    edited: _Recent[tuple[int, int], Content] = context.bot_data[EDITED]
+    key = (pressed.chat.id, pressed.message_id)
+    edited[key] = content(edit)
     try:
         await with_retry(
             lambda: query.edit_message_text(
                 edit.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(edit.buttons)
             )
         )
-    except BadRequest as error:  # message gone, too old, or already showing this
+    except BadRequest as error:  # message gone or too old to edit
+        edited.pop(key, None)
         log.debug("edit refused: %s", error)
+    except BaseException:
+        edited.pop(key, None)
+        raise
 
 
 def _command(run: Command) -> Callback:
@@ -162,10 +235,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     busy = isinstance(error, DatabaseError)
     with _language_of(update):
         text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
+    if update.callback_query is not None:
+        # Stop the spinner, unless the delivery that failed answered the press already.
+        try:
+            await _answer_query(context, update.callback_query)
+        except TelegramError as answer_error:
+            log.warning("could not answer the button press: %s", type(answer_error).__name__)
+    chat_id = update.effective_chat.id
     try:
-        if update.callback_query is not None:
-            await update.callback_query.answer()
-        chat_id = update.effective_chat.id
         await with_retry(lambda: context.bot.send_message(chat_id, text))
     except TelegramError as send_error:
         log.warning("could not tell the user about the failure: %s", send_error)
@@ -203,6 +280,8 @@ def _measured(callback: Callback) -> Callback:
 def add_handlers(application: Application, service: TriageService) -> None:  # type: ignore[type-arg]
     """Wire every handler; private chats only, everything else gets one polite line."""
     application.bot_data[SERVICE] = service
+    application.bot_data[ANSWERED] = _Recent(RECENT)
+    application.bot_data[EDITED] = _Recent(RECENT)
     private = filters.ChatType.PRIVATE
     for name, run in COMMANDS.items():
         command = _measured(_command(run))

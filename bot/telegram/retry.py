@@ -16,6 +16,7 @@ from telegram.error import (
     InvalidToken,
     NetworkError,
     RetryAfter,
+    TimedOut,
 )
 
 log = logging.getLogger(__name__)
@@ -33,8 +34,14 @@ async def with_retry(
     *,
     attempts: int = ATTEMPTS,
     backoff: float | None = None,
+    retry_timeouts: bool = True,
 ) -> T:
-    """Run `call`; on 429 wait as long as Telegram asks, on 5xx or time-outs back off."""
+    """Run `call`; on 429 wait as long as Telegram asks, on 5xx or time-outs back off.
+
+    With `retry_timeouts=False` a time-out is final: the call may have reached Telegram,
+    and for a call that must happen at most once (answering a button press) a second try
+    would be refused.
+    """
     for attempt in range(1, attempts + 1):
         try:
             return await call()
@@ -44,6 +51,8 @@ async def with_retry(
             delay = _seconds(error.retry_after)
         except NetworkError as error:
             if isinstance(error, _FINAL) or attempt == attempts:
+                raise
+            if isinstance(error, TimedOut) and not retry_timeouts:
                 raise
             delay = (backoff or FIRST_BACKOFF_SECONDS) * 2 ** (attempt - 1)
         log.warning("Bot API call failed (attempt %d of %d); retrying in %.1fs", attempt,
