@@ -39,8 +39,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: the test is about SQLite itself")
     config.addinivalue_line(
+        "markers", "slow: starts real bot processes (tests/process); `-m 'not slow'` skips them"
+    )
+
+    config.addinivalue_line(
         "markers", "refused_calls: the test makes the fake Bot API refuse calls on purpose"
     )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "process" in item.path.parts:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po
 
 from bot.ui.i18n import DOMAIN, LANGUAGES, LOCALES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 TRANSLATED = [code for code in LANGUAGES if code != "en"]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Where a module lives -> the imports it must not make (prefixes of module names).
 FORBIDDEN: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,1 @@
+"""Tests: the process tier (README, "Tests")."""

@@ -1,0 +1,1 @@
+"""Tests: the service tier (README, "Tests")."""

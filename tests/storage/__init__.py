@@ -1,0 +1,1 @@
+"""Tests: the storage tier (README, "Tests")."""

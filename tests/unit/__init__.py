@@ -1,0 +1,1 @@
+"""Tests: the unit tier (README, "Tests")."""
