@@ -137,8 +137,7 @@ class TriageService:
             if update_id is not None and not await tx.claim_update(update_id, user_id):
                 log.info("skipping redelivered update %s", update_id)
                 return DUPLICATE
-            chosen = await tx.language(user_id)
-            speaks = chosen or pick(who.language_code)
+            speaks = _language(await tx.language(user_id), who)
             with language(speaks):
                 notes = await self._upgrade_flow(tx, user_id)
                 event = Event(tx, user_id, self._now(), self._retention_days, self._started_at)
@@ -179,6 +178,11 @@ class TriageService:
 
     # --- what the front ends call -----------------------------------------------------
 
+    async def language_of(self, who: Sender) -> str:
+        """The language to answer `who` in outside an event (a sticker, an error)."""
+        async with self._repository.transaction() as tx:
+            return _language(await tx.language(who.user_id), who)
+
     async def command(self, name: str, who: Sender) -> Reply:
         """A slash command (`bot.core.commands.COMMANDS`); an unknown one is help."""
         found = COMMANDS_BY_NAME.get(name) or COMMANDS_BY_NAME["help"]
@@ -195,6 +199,11 @@ class TriageService:
         if run is None:
             return await self._run(who, _unknown_button)
         return await self._run(who, lambda event: run(event, action))
+
+
+def _language(chosen: str | None, who: Sender) -> str:
+    """The one rule: the language picked with /language, else the Telegram app's."""
+    return chosen or pick(who.language_code)
 
 
 async def _unknown_button(event: Event) -> Reply:

@@ -199,21 +199,21 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice and the like."""
-    with _language_of(update):
+    with await _language_of(update, context):
         assert update.effective_chat is not None
         await context.bot.send_message(update.effective_chat.id, _(texts.ONLY_TEXT))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message: answers are never changed after the fact."""
-    with _language_of(update):
+    with await _language_of(update, context):
         assert update.effective_chat is not None
         await context.bot.send_message(update.effective_chat.id, _(texts.EDITS_IGNORED))
 
 
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any message in a group: BackPath works in private chats only."""
-    with _language_of(update):
+    with await _language_of(update, context):
         message = update.effective_message
         if message is not None and (message.text or "").startswith("/"):
             await message.reply_text(_(texts.PRIVATE_ONLY))
@@ -233,7 +233,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     busy = isinstance(error, DatabaseError)
-    with _language_of(update):
+    with await _language_of(update, context, ask_the_database=not busy):
         text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
     if update.callback_query is not None:
         # Stop the spinner, unless the delivery that failed answered the press already.
@@ -248,10 +248,21 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.warning("could not tell the user about the failure: %s", send_error)
 
 
-def _language_of(update: object) -> AbstractContextManager[None]:
-    """The language of the user's app, for answers given without the service."""
+async def _language_of(
+    update: object, context: ContextTypes.DEFAULT_TYPE, ask_the_database: bool = True
+) -> AbstractContextManager[None]:
+    """The user's language for answers given outside an event (stickers, edits, errors):
+    their /language choice, or their app's when the database cannot say."""
     user = update.effective_user if isinstance(update, Update) else None
-    return language(pick(user.language_code if user else None))
+    app_language = pick(user.language_code if user else None)
+    if user is None or not ask_the_database:
+        return language(app_language)
+    try:
+        chosen = await _service(context).language_of(Sender(user.id, None, user.language_code))
+    except Exception as error:  # the database is down: the app's language will do
+        log.warning("language lookup failed: %s", type(error).__name__)
+        chosen = app_language
+    return language(chosen)
 
 
 def _sender(update: Update) -> Sender:

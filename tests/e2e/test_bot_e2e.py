@@ -322,6 +322,24 @@ async def test_stickers_and_edited_messages_get_a_clear_answer(
     assert "I don't read edited messages" in edit_reply.text
 
 
+async def test_a_sticker_after_choosing_a_language_is_answered_in_that_language(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    user = chat(USER)  # the app is in English; the user picks Spanish
+    sender = {"id": USER, "is_bot": False, "first_name": "U", "language_code": "en"}
+    message = {"message_id": 1, "date": 0, "chat": {"id": USER, "type": "private"}, "from": sender}
+    async with running_bot():
+        (menu,) = await user.send("/language")
+        await user.tap("Español", menu, expect=0)
+        before = len(user.received)
+        await telegram._push({"message": {**message, "sticker": {
+            "file_id": "s", "file_unique_id": "s", "type": "regular",
+            "width": 1, "height": 1, "is_animated": False, "is_video": False}}})  # fmt: skip
+        (sticker_reply,) = (await telegram.wait_for_messages(USER, before + 1))[before:]
+
+    assert sticker_reply.visible.startswith("Solo puedo leer texto")
+
+
 async def test_a_failing_handler_still_answers_the_user(
     running_bot: RunningBot,
     chat: type[Chat],
