@@ -129,6 +129,14 @@ RunningBot = Callable[..., AbstractAsyncContextManager[None]]
 
 
 @pytest.fixture
+def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sending retries back off for milliseconds instead of seconds."""
+    import bot.telegram.retry
+
+    monkeypatch.setattr(bot.telegram.retry, "FIRST_BACKOFF_SECONDS", 0.01)
+
+
+@pytest.fixture
 def running_bot(settings: Settings, telegram: FakeTelegram) -> RunningBot:
     """`async with running_bot():` serves the real application until the block ends."""
 

@@ -365,13 +365,6 @@ async def test_a_failing_handler_still_answers_the_user(
     assert any("failed: RuntimeError" in r.getMessage() for r in caplog.records)
 
 
-@pytest.fixture
-def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.telegram.retry
-
-    monkeypatch.setattr(bot.telegram.retry, "FIRST_BACKOFF_SECONDS", 0.01)
-
-
 @pytest.mark.usefixtures("fast_retries")
 async def test_sending_is_retried_after_flood_control_and_server_errors(
     running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram

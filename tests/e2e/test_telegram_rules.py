@@ -289,13 +289,6 @@ async def test_a_double_tap_on_a_delete_button_edits_once(
     assert telegram.refused == []
 
 
-@pytest.fixture
-def fast_retries(monkeypatch: pytest.MonkeyPatch) -> None:
-    import bot.telegram.retry
-
-    monkeypatch.setattr(bot.telegram.retry, "FIRST_BACKOFF_SECONDS", 0.01)
-
-
 @pytest.mark.usefixtures("fast_retries")
 async def test_when_the_reply_cannot_be_sent_the_apology_comes_and_the_press_is_answered_once(
     running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
