@@ -36,7 +36,7 @@ from bot.core.actions import (
 )
 from bot.core.commands import COMMANDS_BY_NAME
 from bot.core.documents import DrawnDocuments
-from bot.core.event import Event
+from bot.core.event import Event, UseCase
 from bot.core.replies import DUPLICATE, Message, Reply
 from bot.core.user_locks import UserLocks
 from bot.ui import render, texts
@@ -52,7 +52,7 @@ log = logging.getLogger(__name__)
 # How often an event is re-run after losing a compare-and-set to another process.
 CONFLICT_ATTEMPTS = 3
 
-Handler = Callable[[Event], Awaitable[Reply]]
+
 PressHandler = Callable[[Event, Any], Awaitable[Reply]]
 
 # Which use case a button press runs, by the kind of button.
@@ -112,7 +112,7 @@ class TriageService:
     def active_locks(self) -> int:
         return len(self._locks)
 
-    async def _run(self, who: Sender, handler: Handler) -> Reply:
+    async def _run(self, who: Sender, handler: UseCase) -> Reply:
         """Run `handler` in one transaction under the user's lock, exactly once per update,
         in the user's language.
 
@@ -131,7 +131,7 @@ class TriageService:
                     log.info("update %s lost a concurrent write; retrying", who.update_id)
         raise AssertionError("unreachable")
 
-    async def _once(self, who: Sender, handler: Handler) -> Reply:
+    async def _once(self, who: Sender, handler: UseCase) -> Reply:
         user_id, update_id = who.user_id, who.update_id
         async with self._repository.transaction() as tx:
             if update_id is not None and not await tx.claim_update(update_id, user_id):
