@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     retention_days: int = Field(default=90, ge=1)
     # Seconds getUpdates waits for news before asking again (Telegram's long polling).
     polling_timeout: int = Field(default=30, ge=0, le=50)
+    # The local emergency number the emergency texts name ("call 112"); empty names none.
+    emergency_number: str = ""
 
     @field_validator("log_level", mode="before")
     @classmethod
@@ -68,6 +70,17 @@ class Settings(BaseSettings):
     @classmethod
     def _blank_is_missing(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    @field_validator("emergency_number")
+    @classmethod
+    def _emergency_number(cls, value: str) -> str:
+        value = value.strip()
+        if value and not re.fullmatch(r"[0-9]{2,6}", value):
+            raise ConfigError(
+                "EMERGENCY_NUMBER must be the local emergency number, 2 to 6 digits such as "
+                "112 or 911, or empty to say 'emergency services'"
+            )
+        return value
 
     @field_validator("database_url")
     @classmethod

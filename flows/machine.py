@@ -26,12 +26,13 @@ from flows.questions import (
     QUESTIONS_BY_ID,
     RED_FLAG_IDS,
     RED_FLAGS,
+    YES,
     Question,
     Severity,
 )
 
 # Bump whenever a question, an option or a transition changes.
-FLOW_VERSION = "3"
+FLOW_VERSION = "4"
 
 DONE = "done"
 # Questions are only ever asked in this order (the graph runs forward), so "ahead of the
@@ -246,12 +247,15 @@ def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:
     return Snapshot(state, MappingProxyType(answers), snapshot.history)
 
 
-def replay(answers: Mapping[str, str]) -> Snapshot:
+def replay(answers: Mapping[str, str], answered_under: str = FLOW_VERSION) -> Snapshot:
     """Walk the current flow from the start, reusing every stored answer that still fits.
 
-    Used when the flow changed under an unfinished assessment: answers to questions that
-    still exist (with an option that still exists) are kept, in the current order; the
-    walk stops at the first question without a usable answer, which becomes pending.
+    Used when the flow changed under an unfinished assessment, whose answers were given
+    under flow version `answered_under`: answers to questions that still exist (with an
+    option that still exists) are kept, in the current order, and the walk stops at the
+    first question without a usable answer, which becomes pending. A question whose
+    meaning changed since is asked again first, unless the answer was yes (a broader
+    question cannot turn a yes into a no); the answers after it stay, as with `revisit`.
     """
     snapshot = start()
     while (question := snapshot.question) is not None:
@@ -259,6 +263,15 @@ def replay(answers: Mapping[str, str]) -> Snapshot:
         if value is None or question.option(value) is None:
             break
         snapshot = answer(snapshot, question.id, value)
+    revised = [
+        position
+        for position, question_id in enumerate(snapshot.history)
+        if QUESTIONS_BY_ID[question_id].revised > int(answered_under)
+        and snapshot.answers[question_id] != YES
+    ]
+    if revised:
+        first = revised[0]
+        return Snapshot(snapshot.history[first], snapshot.answers, snapshot.history[:first])
     return snapshot
 
 

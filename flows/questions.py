@@ -32,6 +32,8 @@ class Severity(StrEnum):
 class Option:
     value: str
     label: str
+    # The answer as a clause a result can build its "why" from ("your pain has lasted...").
+    fact: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,9 @@ class Question:
     concern: str = ""
     # One or two sentences for the "Why?" button (a Telegram alert holds 200 characters).
     why: str = ""
+    # The flow version in which the question's meaning last changed: an unfinished
+    # assessment from before it is asked this question again rather than keep the answer.
+    revised: int = 1
 
     def option(self, value: str) -> Option | None:
         return next((o for o in self.options if o.value == value), None)
@@ -56,7 +61,6 @@ class Question:
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 YES_NO_UNSURE = (Option(YES, N_("Yes")), Option(NO, N_("No")), Option(UNSURE, N_("Not sure")))
-YES_NO = (Option(YES, N_("Yes")), Option(NO, N_("No")))
 
 PERSISTENT = "persistent"
 # Pain that has lasted this long is persistent (contract section 2).
@@ -82,31 +86,51 @@ DISC_OR_STENOSIS, HIP_JOINT, DEFORMITY, NO_DAMAGE = "disc", "hip", "deformity", 
 
 
 def _red_flag(
-    qid: str, severity: Severity, text: str, finding: str, concern: str, why: str
+    qid: str,
+    severity: Severity,
+    text: str,
+    finding: str,
+    concern: str,
+    why: str,
+    hint: str = "",
+    revised: int = 1,
 ) -> Question:
     return Question(
-        qid, Block.RED_FLAGS, text, YES_NO_UNSURE, finding, severity, concern=concern, why=why
+        qid,
+        Block.RED_FLAGS,
+        text,
+        YES_NO_UNSURE,
+        finding,
+        severity,
+        hint=hint,
+        concern=concern,
+        why=why,
+        revised=revised,
     )
 
 
 RED_FLAGS: tuple[Question, ...] = (
+    # Contract v2: the early signs of cauda equina syndrome too, in plain words; the
+    # examples sit in the hint line so the question itself stays short.
     _red_flag(
         "bowel_bladder",
         Severity.EMERGENCY,
+        N_("Is there anything new with your bladder or bowels, or new numbness between your legs?"),
+        N_("new problems with bladder, bowels or feeling between the legs"),
         N_(
-            "Have you suddenly lost control of your bladder or bowels (leaking without "
-            "warning, or not being able to pass urine at all)? Or is there new numbness "
-            "around your groin or buttocks, the area you would sit on in a saddle?"
-        ),
-        N_("loss of bladder or bowel control, or numbness around the groin or buttocks"),
-        N_(
-            "It can be a sign of cauda equina syndrome: the nerves at the base of the spine are "
-            "squeezed hard, and surgery to free them may be needed urgently."
+            "This can mean the nerves at the base of the spine are badly squeezed (cauda "
+            "equina syndrome). Surgery to free them may be needed urgently."
         ),
         N_(
-            "This can mean the nerves at the base of the spine are squeezed (cauda equina "
-            "syndrome). That is an emergency: surgery may be needed quickly."
+            "These can be signs that the nerves at the base of the spine are squeezed. "
+            "That is an emergency: surgery may be needed quickly."
         ),
+        hint=N_(
+            "For example: leaking urine or stool. Not being able to pass urine, or trouble "
+            "starting. Not feeling it pass. Numb genitals, buttocks or inner thighs: you "
+            "don't feel the paper when you wipe. New problems with sex."
+        ),
+        revised=4,
     ),
     _red_flag(
         "leg_weakness",
@@ -116,9 +140,9 @@ RED_FLAGS: tuple[Question, ...] = (
             "or put your weight on them?"
         ),
         N_("sudden leg weakness or not being able to stand"),
-        N_("It can mean that a nerve is badly compressed."),
+        N_("This can mean a nerve is badly squeezed."),
         N_(
-            "Legs that suddenly go weak can mean a nerve is badly compressed, which needs "
+            "Legs that suddenly go weak can mean a nerve is badly squeezed, which needs "
             "checking at once."
         ),
     ),
@@ -134,7 +158,7 @@ RED_FLAGS: tuple[Question, ...] = (
         "fever",
         Severity.URGENT,
         N_("Do you have a high temperature (fever) as well as the back pain?"),
-        N_("a high fever together with the pain"),
+        N_("a high fever with the pain"),
         N_("Fever with back pain can point to an infection of the spine bones (osteomyelitis)."),
         N_(
             "Fever together with back pain can be a sign of an infection in the bones of the spine."
@@ -145,28 +169,28 @@ RED_FLAGS: tuple[Question, ...] = (
         Severity.URGENT,
         N_("Have you been losing weight without trying, or without knowing why?"),
         N_("weight loss with no clear reason"),
-        N_("Together with back pain it can point to a serious cause such as a tumour."),
+        N_("With back pain, it can point to a serious cause such as a tumor."),
         N_(
             "Losing weight for no clear reason, together with back pain, can point to a serious "
-            "cause such as a tumour."
+            "cause such as a tumor."
         ),
     ),
     _red_flag(
         "rest_pain",
         Severity.URGENT,
         N_("Does the pain stay just as bad when you rest, including when you lie down at night?"),
-        N_("pain that does not ease with rest or at night"),
-        N_("Pain that rest does not ease can point to an infection or a tumour."),
+        N_("pain that rest does not ease"),
+        N_("Pain that rest does not ease can point to an infection or a tumor."),
         N_(
             "Most back pain eases with rest. Pain that does not can point to an infection "
-            "or a tumour."
+            "or a tumor."
         ),
     ),
     _red_flag(
         "cancer_history",
         Severity.URGENT,
         N_("Have you ever been treated for cancer, or do you have cancer now?"),
-        N_("a past or current cancer"),
+        N_("cancer now or in the past"),
         N_("New back pain after cancer needs a prompt check that it has not spread to the spine."),
         N_(
             "After cancer, new back pain needs a prompt check that the cancer has not spread to "
@@ -181,8 +205,8 @@ RED_FLAGS: tuple[Question, ...] = (
             "Is numbness, tingling or weakness in a leg getting worse? Or do you have pain, "
             "numbness or tingling in both legs?"
         ),
-        N_("leg numbness, tingling or weakness that is getting worse, or symptoms in both legs"),
-        N_("It can mean a nerve is badly squeezed and needs checking soon."),
+        N_("nerve symptoms in a leg getting worse, or in both legs"),
+        N_("This can mean a nerve is badly squeezed and needs checking today."),
         N_(
             "Nerve symptoms that get worse, or that reach both legs, can mean a nerve is "
             "badly squeezed. That needs a doctor today."
@@ -195,10 +219,10 @@ DURATION = Question(
     Block.PAIN,
     N_("How long have you had this pain?"),
     (
-        Option("acute_0_2", N_("Under 2 weeks")),
-        Option("acute_2_4", N_("2 to 4 weeks")),
-        Option("acute_4_6", N_("4 to 6 weeks")),
-        Option(PERSISTENT, N_("6 weeks or more")),
+        Option("acute_0_2", N_("Under 2 weeks"), N_("your pain began less than 2 weeks ago")),
+        Option("acute_2_4", N_("2 to 4 weeks"), N_("your pain has lasted 2 to 4 weeks")),
+        Option("acute_4_6", N_("4 to 6 weeks"), N_("your pain has lasted 4 to 6 weeks")),
+        Option(PERSISTENT, N_("6 weeks or more"), N_("your pain has lasted 6 weeks or more")),
     ),
     N_("how long the pain has lasted"),
     why=N_(
@@ -232,9 +256,9 @@ PAIN_TYPE = Question(
         "• Neither of these clearly."
     ),
     (
-        Option(RADICULAR, N_("Nerve-type")),
-        Option(MECHANICAL, N_("Movement-related")),
-        Option(NONSPECIFIC, N_("Neither / not sure")),
+        Option(RADICULAR, N_("Nerve-type"), N_("it is nerve-type pain")),
+        Option(MECHANICAL, N_("Movement-related"), N_("it changes with movement and rest")),
+        Option(NONSPECIFIC, N_("Neither / not sure"), N_("it has no clear pattern")),
     ),
     N_("the kind of pain"),
     why=N_(
@@ -246,13 +270,17 @@ PAIN_TYPE = Question(
 CONSERVATIVE_TRIED = Question(
     "conservative_tried",
     Block.CARE,
-    N_(
-        "Have you already spent several weeks on non-surgical care, such as physical "
-        "therapy, an exercise programme, medicines or rehabilitation, and it has not "
-        "helped enough?"
+    N_("Have you already had several weeks of care without surgery, and it did not help enough?"),
+    (
+        Option(
+            YES,
+            N_("Yes, not enough relief"),
+            N_("non-surgical care has not helped enough"),
+        ),
+        Option(NO, N_("No, not yet"), N_("you have not had treatment for it yet")),
     ),
-    (Option(YES, N_("Yes, not enough relief")), Option(NO, N_("No, not yet"))),
     N_("care already tried"),
+    hint=N_("For example: physical therapy, an exercise program, medicines or rehabilitation."),
     why=N_(
         "Specialists for injections or surgery usually come in only after several weeks of "
         "non-surgical care have not helped enough."
@@ -264,10 +292,26 @@ IMAGING_STRUCTURAL = Question(
     Block.CARE,
     N_("Has a scan (X-ray, MRI or CT) shown significant damage? Pick what it found."),
     (
-        Option(DISC_OR_STENOSIS, N_("Herniated disc or spinal stenosis")),
-        Option(HIP_JOINT, N_("Hip joint damage (e.g. arthritis)")),
-        Option(DEFORMITY, N_("Spine deformity or instability")),
-        Option(NO_DAMAGE, N_("Nothing significant / no scan")),
+        Option(
+            DISC_OR_STENOSIS,
+            N_("Herniated disc or spinal stenosis"),
+            N_("a scan found a slipped disc or a narrow spinal canal"),
+        ),
+        Option(
+            HIP_JOINT,
+            N_("Hip joint damage (e.g. arthritis)"),
+            N_("a scan found damage to the hip joint"),
+        ),
+        Option(
+            DEFORMITY,
+            N_("Spine deformity or instability"),
+            N_("a scan found a spine that is out of shape or unstable"),
+        ),
+        Option(
+            NO_DAMAGE,
+            N_("Nothing significant / no scan"),
+            N_("no scan has shown significant damage"),
+        ),
     ),
     N_("what imaging showed"),
     why=N_(
@@ -280,8 +324,11 @@ DEBILITATING = Question(
     "debilitating",
     Block.CARE,
     N_("Do these symptoms seriously limit what you can do in daily life?"),
-    YES_NO,
-    N_("how much it limits daily life"),
+    (
+        Option(YES, N_("Yes"), N_("it seriously limits your daily life")),
+        Option(NO, N_("No"), N_("it does not seriously limit your daily life")),
+    ),
+    N_("seriously limits daily life"),
     why=N_("Surgeons usually step in only when confirmed damage seriously limits daily life."),
 )
 

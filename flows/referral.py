@@ -109,13 +109,22 @@ def _persistent_untreated(pain_type: str) -> Callable[[Answers], bool]:
 
 @dataclass(frozen=True, slots=True)
 class Referral:
-    """One row of the referral table: who to see, how soon, and what they do."""
+    """One row of the referral table: who to see, how soon, why and what happens there.
+
+    Texts may hold `{call}`: "call 112" or "call emergency services", as the operator set.
+    """
 
     row: str
     urgency: Urgency
-    headline: str  # the first line of the result: the clinician and the urgency
-    clinician_does: str
+    headline: str  # the first line of the result: who to see and how soon
+    # One plain sentence after the user's own answers: what the visit is for (or "").
+    purpose: str
+    # Who writes the referral (contract v2: not said in an emergency or urgent result,
+    # where it only distracts), then what to do until the visit; either may be "".
+    referral_note: str
     meanwhile: str
+    # Behind "More about this": what the clinician does, every medical term explained.
+    details: str
     # Questions whose answers explain this row (red-flag rows explain with the flags).
     because_of: tuple[str, ...] = ()
     # Offer to ask again when the pain reaches six weeks (flows/followup.py).
@@ -128,22 +137,24 @@ class Rule:
     applies: Callable[[Answers], bool]
 
 
-_ASK_PCP = N_(
-    "Ask your primary care doctor for the referral; they usually write it. "
-    "Keep as active as the pain allows."
-)
+_STAY_ACTIVE = N_("Keep as active as the pain allows.")
+_VIA_PRIMARY_CARE = N_("Your primary care doctor usually writes the referral.")
+_PAIN_NOW = ("duration", "conservative_tried", "pain_type")
+_CARE_SO_FAR = ("conservative_tried", "imaging_structural", "debilitating")
 
 REFERRAL_TABLE: tuple[Rule, ...] = (
     Rule(
         Referral(
             "R1",
             Urgency.EMERGENCY,
-            N_("Emergency: go to the emergency department now, or call emergency services."),
+            N_("Emergency: go to the emergency department now, or {call}."),
+            N_("The nerves or the spine may be badly hurt, and that needs checking at once."),
+            "",
+            N_("Do not wait to see whether it gets better."),
             N_(
                 "The emergency team can check straight away for serious damage to the nerves "
                 "or the spine and start treatment at once."
             ),
-            N_("Go now. Do not wait to see whether it gets better."),
         ),
         lambda a: bool(emergency_flags(a)),
     ),
@@ -151,14 +162,16 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R2",
             Urgency.URGENT,
-            N_("Urgent: see a doctor today."),
             N_(
-                "Go to urgent care or an emergency department, or get a same-day appointment "
-                "with your primary care doctor. A doctor needs to look for a serious cause today."
+                "Urgent: see a doctor today, at urgent care, an emergency department or a "
+                "same-day visit to your primary care doctor."
             ),
+            N_("A doctor needs to look for a serious cause today."),
+            "",
+            "",
             N_(
-                "If any of the emergency signs below appears, go to the emergency department "
-                "at once."
+                "The doctor examines you and looks for a serious cause, such as an infection "
+                "or a tumor, so that it can be treated at once or ruled out."
             ),
         ),
         lambda a: bool(urgent_flags(a)),
@@ -167,17 +180,22 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R3",
             Urgency.ROUTINE,
-            N_("See your primary care doctor (family doctor or GP): a routine appointment."),
             N_(
-                "They examine you and ask about your health to find the likely cause, then "
-                "usually start with simple care: staying active, and medicines such as "
-                "anti-inflammatories or muscle relaxants if they think these suit you. Scans "
-                "are usually not needed for pain this recent, because most of it settles "
-                "within a few weeks."
+                "See your primary care doctor (family doctor): a routine appointment in the "
+                "coming weeks."
+            ),
+            N_("Most new back pain settles within a few weeks."),
+            N_("If you need a specialist later, this doctor usually writes the referral."),
+            N_(
+                "Keep as active as the pain allows. If it is not better by 6 weeks, go back "
+                "to your doctor."
             ),
             N_(
-                "Keep as active as the pain allows. If it is not better once it has lasted "
-                "6 weeks, go back: that is when a specialist is usually considered."
+                "Your doctor examines you and asks about your health to find the likely "
+                "cause. Care usually starts simply: staying active, and medicines that ease "
+                "swelling or relax tight muscles if the doctor thinks they suit you. A scan "
+                "is usually not needed for pain this recent. If the pain lasts 6 weeks, a "
+                "specialist is usually considered."
             ),
             ("duration",),
             follow_up=True,
@@ -189,16 +207,20 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
             "R4",
             Urgency.ROUTINE,
             N_(
-                "See a physiatrist (a PM&R doctor), through your primary care doctor: "
-                "a routine appointment."
+                "See a physiatrist, a doctor who treats nerves and muscles without surgery: "
+                "a routine appointment in the coming weeks."
             ),
+            "",
+            _VIA_PRIMARY_CARE,
+            _STAY_ACTIVE,
             N_(
-                "Physiatrists treat nerve, muscle and joint problems without surgery. For "
-                "nerve-type pain they can test how your nerves work (for example with an EMG) "
-                "and build a rehabilitation plan."
+                "Physiatrists are also called PM&R doctors (physical medicine and "
+                "rehabilitation). For nerve-type pain they can test how well your nerves "
+                "work, for example with an EMG, a test of the electrical signals in nerves "
+                "and muscles. Then they build a rehabilitation plan: exercises and care "
+                "that help you get back to your daily life."
             ),
-            _ASK_PCP,
-            ("duration", "conservative_tried", "pain_type"),
+            _PAIN_NOW,
         ),
         _persistent_untreated(RADICULAR),
     ),
@@ -206,15 +228,20 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R5",
             Urgency.ROUTINE,
-            N_("See a physical therapist: a routine appointment."),
             N_(
-                "A physical therapist builds strength, flexibility, posture and core stability "
-                "with exercises, to ease the pain and keep it from coming back. For "
-                "movement-related pain a chiropractor, who works with hands-on spinal "
-                "manipulation, is another option."
+                "See a physical therapist, or a chiropractor if you prefer hands-on "
+                "treatment: a routine appointment in the coming weeks."
             ),
-            N_("Keep as active as the pain allows."),
-            ("duration", "conservative_tried", "pain_type"),
+            "",
+            _VIA_PRIMARY_CARE,
+            _STAY_ACTIVE,
+            N_(
+                "A physical therapist gives you exercises that build strength, flexibility, "
+                "good posture and a stable core (the muscles of the belly and back), to ease "
+                "the pain and keep it from coming back. A chiropractor treats movement-related "
+                "pain with their hands, moving and stretching the joints of the spine."
+            ),
+            _PAIN_NOW,
         ),
         _persistent_untreated(MECHANICAL),
     ),
@@ -222,13 +249,20 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R6",
             Urgency.ROUTINE,
-            N_("See a physiatrist (a PM&R doctor): a routine appointment."),
             N_(
-                "Physiatrists treat back and hip problems without surgery. They draw up a "
-                "rehabilitation plan, usually together with physical therapy."
+                "See a physiatrist, a doctor who treats back and hip problems without "
+                "surgery: a routine appointment in the coming weeks."
             ),
-            _ASK_PCP,
-            ("duration", "conservative_tried", "pain_type"),
+            "",
+            _VIA_PRIMARY_CARE,
+            _STAY_ACTIVE,
+            N_(
+                "Physiatrists are also called PM&R doctors (physical medicine and "
+                "rehabilitation). They draw up a rehabilitation plan (exercises and care "
+                "that help you get back to your daily life), usually together with a "
+                "physical therapist."
+            ),
+            _PAIN_NOW,
         ),
         _persistent_untreated(NONSPECIFIC),
     ),
@@ -236,13 +270,17 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R7",
             Urgency.SOON,
-            N_("See an orthopedic surgeon soon."),
             N_(
-                "Orthopedic surgeons treat bones and joints, including replacing a badly "
-                "damaged hip joint."
+                "See an orthopedic surgeon (a bone and joint surgeon) soon: within days if you can."
             ),
-            _ASK_PCP,
-            ("conservative_tried", "imaging_structural", "debilitating"),
+            "",
+            _VIA_PRIMARY_CARE,
+            _STAY_ACTIVE,
+            N_(
+                "Orthopedic surgeons operate on bones and joints. When a hip joint is badly "
+                "damaged, they can replace it with an artificial one."
+            ),
+            _CARE_SO_FAR,
         ),
         lambda a: debilitating_damage(a, HIP_JOINT),
     ),
@@ -250,13 +288,16 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R8",
             Urgency.SOON,
-            N_("See an orthopedic spine surgeon soon."),
+            N_("See an orthopedic spine surgeon soon: within days if you can."),
+            "",
+            _VIA_PRIMARY_CARE,
+            _STAY_ACTIVE,
             N_(
-                "Orthopedic spine surgeons correct structural problems of the spine, for "
-                "example with spinal fusion or by straightening a deformity."
+                "Orthopedic spine surgeons operate on the bones of the spine. They can join "
+                "bones that move too much so they heal as one (spinal fusion), or "
+                "straighten a spine that has grown out of shape."
             ),
-            _ASK_PCP,
-            ("conservative_tried", "imaging_structural", "debilitating"),
+            _CARE_SO_FAR,
         ),
         lambda a: debilitating_damage(a, DEFORMITY),
     ),
@@ -264,14 +305,20 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R9",
             Urgency.SOON,
-            N_("See a spine surgeon soon: a neurosurgeon or an orthopedic spine surgeon."),
             N_(
-                "Both kinds of surgeon operate on herniated discs and spinal stenosis. "
-                "Neurosurgeons focus more on the delicate nerves; many spine surgeons from "
-                "either field have extra training for exactly these problems."
+                "See a spine surgeon soon, within days if you can: a neurosurgeon or an "
+                "orthopedic spine surgeon."
             ),
-            _ASK_PCP,
-            ("conservative_tried", "imaging_structural", "debilitating"),
+            "",
+            _VIA_PRIMARY_CARE,
+            _STAY_ACTIVE,
+            N_(
+                "A herniated disc is a spinal disc that bulges out and can press on a nerve. "
+                "Spinal stenosis is a narrowing of the space around the nerves in the spine. "
+                "Both kinds of surgeon treat these. Neurosurgeons focus more on the delicate "
+                "nerves."
+            ),
+            _CARE_SO_FAR,
         ),
         lambda a: debilitating_damage(a, DISC_OR_STENOSIS),
     ),
@@ -279,15 +326,18 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
         Referral(
             "R10",
             Urgency.ROUTINE,
-            N_("See a pain management specialist: a routine appointment."),
+            N_("See a pain management specialist: a routine appointment in the coming weeks."),
+            "",
+            _VIA_PRIMARY_CARE,
+            _STAY_ACTIVE,
             N_(
-                "Pain management specialists use small procedures guided by imaging: steroid "
-                "injections near the spine (epidural) for inflamed nerves, facet joint "
-                "injections for arthritis, and radiofrequency ablation to quiet pain signals "
-                "for a while."
+                "They use injections guided by a scan: a steroid medicine near the spinal "
+                "nerves to calm swelling (an epidural), or into the small joints of the "
+                "spine when arthritis hurts (facet joint injections). They can also use "
+                "heat from a needle to quiet the nerves that carry the pain for a while "
+                "(radiofrequency ablation)."
             ),
-            _ASK_PCP,
-            ("conservative_tried", "imaging_structural", "debilitating"),
+            _CARE_SO_FAR,
         ),
         conservative_care_failed,
     ),

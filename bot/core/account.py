@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.core.actions import DeleteAction, LanguageAction
-from bot.core.event import Event, snapshot
+from bot.core.event import Channel, Event, snapshot
 from bot.core.replies import Reply
 from bot.ui import render, texts
 from bot.ui.i18n import LANGUAGES, _, language
@@ -29,7 +29,9 @@ async def switch_language(event: Event, action: LanguageAction) -> Reply:
 
 async def privacy(event: Event) -> Reply:
     """/privacy: what is stored and for how long."""
-    return Reply((render.note(texts.privacy(event.retention_days)),))
+    return Reply(
+        (render.note(texts.privacy(event.retention_days, event.channel is Channel.TELEGRAM)),)
+    )
 
 
 async def ask_delete(event: Event) -> Reply:

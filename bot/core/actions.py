@@ -75,6 +75,14 @@ class SummaryAction(Action):
 
 
 @dataclass(frozen=True, slots=True)
+class MoreAction(Action):
+    """ "More about this" under a result."""
+
+    prefix: ClassVar[str] = "i"
+    assessment_id: int
+
+
+@dataclass(frozen=True, slots=True)
 class RemindAction(Action):
     """Set the six-week follow-up for a finished assessment."""
 

@@ -8,6 +8,7 @@ from bot.core import steps
 from bot.core.actions import (
     AnswerAction,
     BackAction,
+    MoreAction,
     NewAssessmentAction,
     ResumeAction,
     StartOverAction,
@@ -28,7 +29,15 @@ async def start(event: Event) -> Reply:
     active = await event.tx.active_assessment(event.user_id)
     if active is not None:
         return steps.resume_offer(active)
-    return await steps.begin(event, _(texts.WELCOME))
+    return await steps.begin(event, texts.welcome(event.emergency_number))
+
+
+async def pending_question(event: Event) -> Reply:
+    """The question the unfinished assessment waits for, shown again (or nothing)."""
+    active = await event.tx.active_assessment(event.user_id)
+    if active is None:
+        return Reply()
+    return Reply((render.question_message(active.id, snapshot(active)),))
 
 
 async def restart(event: Event) -> Reply:
@@ -47,13 +56,26 @@ async def show_summary(event: Event) -> Reply:
     finished = await event.tx.latest_finished(event.user_id)
     if finished is None or finished.referral not in REFERRALS_BY_ROW:
         return Reply((render.note(_(texts.NO_SUMMARY)),))
-    built = summary.build(finished)
+    built = summary.build(finished, event.emergency_number)
+    messages = (summary.as_message(built),)
+    if await event.tx.active_assessment(event.user_id) is not None:
+        # Otherwise the user may take it for the assessment they are doing now.
+        messages = (summary.in_progress_note(built), *messages)
     # The PDF is drawn after the commit, off the event loop (bot.core.documents).
-    return Reply((summary.as_message(built),), documents=(summary.as_pdf(built),))
+    return Reply(messages, documents=(summary.as_pdf(built),))
 
 
 async def summary_button(event: Event, _action: SummaryAction) -> Reply:
     return await show_summary(event)
+
+
+async def more(event: Event, action: MoreAction) -> Reply:
+    """ "More about this" under a result: the details, as a new message."""
+    finished = await event.tx.finished_assessment(event.user_id, action.assessment_id)
+    if finished is None or finished.referral not in REFERRALS_BY_ROW:
+        return Reply(notice=_(texts.OLD_ASSESSMENT))
+    referral = REFERRALS_BY_ROW[finished.referral]
+    return Reply((render.more_message(referral, finished.answers),))
 
 
 async def answer(event: Event, action: AnswerAction) -> Reply:

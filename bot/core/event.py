@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 from bot.core.replies import Reply
 from flows import machine
@@ -13,6 +14,14 @@ from storage.repository import StoredAssessment, Transaction
 # Someone who comes back after this long is asked whether to resume or start over,
 # rather than being told to use the buttons.
 RESUME_OFFER_AFTER = timedelta(minutes=30)
+
+
+class Channel(StrEnum):
+    """Where the user reads the replies: a few texts differ (reminders come only in
+    Telegram)."""
+
+    TELEGRAM = "telegram"
+    CONSOLE = "console"
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +33,9 @@ class Event:
     # When this process started: an assessment last touched before it gets the resume
     # offer, since the user may not have seen the bot answer their last press.
     process_started: datetime
+    # The local emergency number the operator set ("" names none: "emergency services").
+    emergency_number: str = ""
+    channel: Channel = Channel.TELEGRAM
 
     def is_returning(self, active: StoredAssessment) -> bool:
         """Whether the user comes back to `active` after a pause (or a restart)."""

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from bot.core import steps
 from bot.core.actions import CancelReminderAction, FollowUpAction, RemindAction
-from bot.core.event import Event
+from bot.core.event import Channel, Event
 from bot.core.replies import Message, Reply
 from bot.ui import render, texts
 from bot.ui.i18n import _, current
@@ -32,7 +32,9 @@ async def remind(event: Event, action: RemindAction) -> Reply:
     due = event.now + timedelta(days=days)
     if await event.tx.add_reminder(event.user_id, action.assessment_id, due, current()) is None:
         return Reply(notice=_(texts.REMINDER_EXISTS))
-    return Reply((render.note(texts.reminder_set(render.date(due))),))
+    return Reply(
+        (render.note(texts.reminder_set(render.date(due), event.channel is Channel.TELEGRAM)),)
+    )
 
 
 async def cancel_reminder(event: Event, action: CancelReminderAction) -> Reply:

@@ -26,6 +26,7 @@ from bot.core.actions import (
     DeleteAction,
     FollowUpAction,
     LanguageAction,
+    MoreAction,
     NewAssessmentAction,
     RemindAction,
     ResumeAction,
@@ -36,7 +37,7 @@ from bot.core.actions import (
 )
 from bot.core.commands import COMMANDS_BY_NAME
 from bot.core.documents import DrawnDocuments
-from bot.core.event import Event, UseCase
+from bot.core.event import Channel, Event, UseCase
 from bot.core.replies import DUPLICATE, Message, Reply
 from bot.core.user_locks import UserLocks
 from bot.ui import render, texts
@@ -64,6 +65,7 @@ PRESSES: dict[type[Action], PressHandler] = {
     StartOverAction: assessment.start_over,
     NewAssessmentAction: assessment.new_assessment,
     SummaryAction: assessment.summary_button,
+    MoreAction: assessment.more,
     ConfirmEmergencyAction: typed_text.confirm_emergency,
     RemindAction: followups.remind,
     CancelReminderAction: followups.cancel_reminder,
@@ -97,10 +99,14 @@ class TriageService:
         repository: StateRepository,
         *,
         retention_days: int = 90,
+        emergency_number: str = "",
+        channel: Channel = Channel.TELEGRAM,
         now: Callable[[], datetime] = utcnow,
     ) -> None:
         self._repository = repository
         self._retention_days = retention_days
+        self._emergency_number = emergency_number
+        self._channel = channel
         self._locks = UserLocks()
         self._now = now
         # Assessments last touched before this process started get the resume offer too:
@@ -140,7 +146,15 @@ class TriageService:
             speaks = _language(await tx.language(user_id), who)
             with language(speaks):
                 notes = await self._upgrade_flow(tx, user_id)
-                event = Event(tx, user_id, self._now(), self._retention_days, self._started_at)
+                event = Event(
+                    tx,
+                    user_id,
+                    self._now(),
+                    self._retention_days,
+                    self._started_at,
+                    self._emergency_number,
+                    self._channel,
+                )
                 reply = await handler(event)
         if notes:
             reply = replace(reply, messages=notes + reply.messages)
@@ -158,8 +172,8 @@ class TriageService:
         active = await tx.active_assessment(user_id)
         if active is None or active.flow_version == machine.FLOW_VERSION:
             return ()
-        after = machine.replay(active.answers)
-        if not after.history:
+        after = machine.replay(active.answers, active.flow_version)
+        if not after.answers:
             await tx.discard_active(user_id)
             log.info("assessment %s dropped: flow %s -> %s", active.id, active.flow_version,
                      machine.FLOW_VERSION)  # fmt: skip
@@ -174,7 +188,9 @@ class TriageService:
             flow_version=machine.FLOW_VERSION,
         )
         kept = render.note(_(texts.FLOW_UPDATED))
-        return (kept, render.result_message(result, after.answers)) if result else (kept,)
+        if result is None:
+            return (kept,)
+        return kept, render.result_message(result, after.answers, active.id, self._emergency_number)
 
     # --- what the front ends call -----------------------------------------------------
 
@@ -187,6 +203,10 @@ class TriageService:
         """A slash command (`bot.core.commands.COMMANDS`); an unknown one is help."""
         found = COMMANDS_BY_NAME.get(name) or COMMANDS_BY_NAME["help"]
         return await self._run(who, found.run)
+
+    async def pending_question(self, who: Sender) -> Reply:
+        """The question the user's unfinished assessment waits for, if there is one."""
+        return await self._run(who, assessment.pending_question)
 
     async def text(self, who: Sender, message: str) -> Reply:
         """A typed message (`bot.core.typed_text`)."""

@@ -56,7 +56,9 @@ async def save(
         # The referral is health data: never logged, only counted.
         log.info("assessment %s finished", saved.id)
         metrics.ASSESSMENTS_FINISHED.labels(result.row).inc()
-        return Reply((render.result_message(result, after.answers, saved.id),))
+        return Reply(
+            (render.result_message(result, after.answers, saved.id, event.emergency_number),)
+        )
     return Reply((render.question_message(saved.id, after),))
 
 

@@ -29,7 +29,13 @@ async def text(event: Event, message: str) -> Reply:
         return await steps.emergency(event, active, decision.flag, decision.words)
     if decision.outcome is Outcome.CONFIRM_EMERGENCY:
         assert decision.flag is not None
-        return Reply((render.confirm_emergency(active.id if active else 0, decision.flag),))
+        return Reply(
+            (
+                render.confirm_emergency(
+                    active.id if active else 0, decision.flag, event.emergency_number
+                ),
+            )
+        )
     if active is None or now is None:
         return Reply((render.no_assessment(),))
     if event.is_returning(active):
@@ -70,9 +76,11 @@ async def _act_on(
             )
         case Outcome.ASK_AGAIN:
             words = html.escape(decision.words or "")
-            return Reply((render.note(texts.duration_not_sure(words)), again))
+            return Reply(
+                (render.note(texts.duration_not_sure(words, event.emergency_number)), again)
+            )
         case _:
-            return Reply((render.note(texts.not_understood()), again))
+            return Reply((render.note(texts.not_understood(event.emergency_number)), again))
 
 
 async def _record(
@@ -106,7 +114,7 @@ async def confirm_emergency(event: Event, action: ConfirmEmergencyAction) -> Rep
         return Reply(notice=_(texts.UNKNOWN_BUTTON))
     active = await event.tx.active_assessment(event.user_id)
     answer = _(texts.CONFIRM_YES) if action.happening else _(texts.CONFIRM_NO)
-    edit = render.confirmed_emergency(action.flag, answer)
+    edit = render.confirmed_emergency(action.flag, answer, event.emergency_number)
     if action.happening:
         # Safety first: even on an older confirmation, "yes" gets the emergency result.
         return replace(await steps.emergency(event, active, action.flag), edit=edit)

@@ -112,7 +112,12 @@ async def serve(
         load_typed_text_reader()
         repository = StateRepository(engine, clock)
         housekeeping = Housekeeping(repository, timedelta(days=settings.retention_days), clock)
-        service = TriageService(repository, retention_days=settings.retention_days, now=clock)
+        service = TriageService(
+            repository,
+            retention_days=settings.retention_days,
+            emergency_number=settings.emergency_number,
+            now=clock,
+        )
         application = build_application(settings, service, housekeeping, repository, clock)
 
         async def database_reachable() -> bool:

@@ -4,10 +4,11 @@ and the result. Pure functions of the flow's data and `bot.ui.texts`."""
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
 from babel.dates import format_date
+from babel.lists import format_list
 
 from bot.core.actions import (
     AnswerAction,
@@ -17,6 +18,7 @@ from bot.core.actions import (
     DeleteAction,
     FollowUpAction,
     LanguageAction,
+    MoreAction,
     NewAssessmentAction,
     RemindAction,
     ResumeAction,
@@ -30,13 +32,8 @@ from bot.ui import texts
 from bot.ui.i18n import LANGUAGES, _, current
 from flows import machine
 from flows.followup import follow_up_days
-from flows.questions import QUESTIONS_BY_ID, RED_FLAGS, UNSURE, Question, Severity
-from flows.referral import (
-    REPORTED_EMERGENCY,
-    Referral,
-    emergency_flags,
-    urgent_flags,
-)
+from flows.questions import QUESTIONS_BY_ID, UNSURE, Question
+from flows.referral import Referral, Urgency, emergency_flags, urgent_flags
 
 
 def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
@@ -77,9 +74,9 @@ def no_assessment() -> Message:
     return Message(_(texts.NO_ASSESSMENT), new_assessment_button(_(texts.START_ASSESSMENT)))
 
 
-def help_message(commands: Sequence[tuple[str, str]], questions: int) -> Message:
+def help_message(commands: Sequence[tuple[str, str]], questions: int, number: str) -> Message:
     """/help: how it works, with every command and its description."""
-    return Message(texts.help_text(commands, questions))
+    return Message(texts.help_text(commands, questions, number))
 
 
 def delete_confirmation() -> Message:
@@ -116,12 +113,12 @@ def follow_up_answered(better: bool) -> Message:
     return Message(f"{_(texts.FOLLOW_UP_QUESTION)}\n\n{texts.your_answer(answer)}")
 
 
-def confirm_emergency(assessment_id: int, flag: str) -> Message:
+def confirm_emergency(assessment_id: int, flag: str, number: str) -> Message:
     """ "Is this happening now?" for typed words that may report an emergency sign; the
     text itself says what to do if it is."""
     finding = html.escape(_(QUESTIONS_BY_ID[flag].finding))
     return Message(
-        texts.confirm_emergency(finding),
+        texts.confirm_emergency(finding, number),
         (
             (
                 Button(
@@ -137,11 +134,11 @@ def confirm_emergency(assessment_id: int, flag: str) -> Message:
     )
 
 
-def confirmed_emergency(flag: str, answer: str) -> Message:
+def confirmed_emergency(flag: str, answer: str, number: str) -> Message:
     """The confirmation once answered: its question and the answer, no buttons."""
     finding = html.escape(_(QUESTIONS_BY_ID[flag].finding))
     return Message(
-        f"{texts.confirm_emergency(finding)}\n\n{texts.your_answer(html.escape(answer))}"
+        f"{texts.confirm_emergency(finding, number)}\n\n{texts.your_answer(html.escape(answer))}"
     )
 
 
@@ -160,9 +157,14 @@ def note(text: str) -> Message:
     return Message(text)
 
 
+# Russian medium dates end in "г." ("29 нояб. 2026 г."), which doubles the full stop of a
+# sentence that ends with the date; the month in words reads as well without it.
+_DATE_PATTERNS = {"ru": "d MMMM y"}
+
+
 def date(moment: datetime) -> str:
     """A date as people read it in the current language ("Nov 25, 2026" in English)."""
-    return format_date(moment, format="medium", locale=current())
+    return format_date(moment, format=_DATE_PATTERNS.get(current(), "medium"), locale=current())
 
 
 def resume_offer(assessment_id: int, started: datetime) -> Message:
@@ -181,55 +183,72 @@ def new_assessment_button(label: str | None = None) -> tuple[tuple[Button, ...],
 
 
 def result_message(
-    referral: Referral, answers: Mapping[str, str], assessment_id: int | None = None
+    referral: Referral, answers: Mapping[str, str], assessment_id: int, number: str
 ) -> Message:
-    parts = [f"<b>{html.escape(_(referral.headline))}</b>"]
-    why = reasons(referral, answers)
-    if why:
-        parts.append(f"<b>{_(texts.WHY)}:</b>\n" + "\n".join(f"• {html.escape(r)}" for r in why))
-    parts.append(f"<b>{_(texts.WHAT_THEY_DO)}:</b> {html.escape(_(referral.clinician_does))}")
-    parts.append(f"<b>{_(texts.MEANWHILE)}:</b> {html.escape(_(referral.meanwhile))}")
-    signs = "\n".join(f"• {html.escape(finding)}" for finding in emergency_signs())
-    parts.append(f"<b>{_(texts.SEEK_HELP_AT_ONCE)}:</b>\n{signs}")
-    parts.append(_(texts.REFERRAL_NOTE))
+    """The result, readable in seconds: who and how soon, why (from the user's own
+    answers), what to do meanwhile, when to seek care at once. Details are one tap away."""
+    call = texts.call_emergency(number)
+    paragraphs = (
+        (*reasons(referral, answers), _(referral.purpose)),
+        (_(referral.referral_note), _(referral.meanwhile)),
+    )
+    parts = [f"<b>{html.escape(_(referral.headline).format(call=call))}</b>"]
+    parts += [html.escape(" ".join(filter(None, p))) for p in paragraphs if any(p)]
+    if referral.urgency is not Urgency.EMERGENCY:  # "go now" already says it all
+        parts.append(html.escape(texts.warning_signs(number)))
     parts.append(f"<i>{_(texts.NOT_A_DIAGNOSIS)}</i>")
     buttons: tuple[tuple[Button, ...], ...] = (
+        (Button(_(texts.MORE_BUTTON), encode(MoreAction(assessment_id))),),
         (Button(_(texts.SUMMARY_BUTTON), encode(SummaryAction())),),
         *new_assessment_button(),
     )
     days = follow_up_days(answers)
-    if referral.follow_up and days is not None and assessment_id is not None:
+    if referral.follow_up and days is not None:
         remind = Button(texts.remind_button(days), encode(RemindAction(assessment_id)))
         buttons = ((remind,), *buttons)
     return Message("\n\n".join(parts), buttons)
 
 
-def emergency_signs() -> list[str]:
-    return [_(q.finding) for q in RED_FLAGS if q.severity is Severity.EMERGENCY]
+def more_message(referral: Referral, answers: Mapping[str, str]) -> Message:
+    """ "More about this": what each red flag may mean, or what the clinician does."""
+    flags = _flags_behind(referral, answers)
+    lines = [f"<b>{_(texts.MORE_TITLE)}</b>"]
+    lines += [f"• {html.escape(_(q.concern))}" for q in flags]
+    lines.append(html.escape(_(referral.details)))
+    return Message("\n\n".join(lines))
 
 
 def reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
-    """Plain-text lines saying which answers led to this referral."""
-    if referral.row == "R1":
-        return [_flag_reason(q, answers) for q in emergency_flags(answers)]
-    if referral.row == "R2":
-        return [_flag_reason(q, answers) for q in urgent_flags(answers)]
-    lines = []
+    """Sentences saying which of the user's answers led to this referral."""
+    flags = _flags_behind(referral, answers)
+    if len(flags) > 2:  # the list would crowd out what to do; "More about this" has it
+        return [_(texts.SEVERAL_FLAGS)]
+    if flags:
+        unsure = [q for q in flags if answers.get(q.id) == UNSURE]
+        sure = [q for q in flags if q not in unsure]
+        said = [texts.you_told_me(_listed(q.finding for q in sure))] if sure else []
+        if unsure:
+            said.append(texts.you_were_unsure(_listed(q.finding for q in unsure)))
+        return said
+    facts = []
     for question_id in referral.because_of:
-        question = QUESTIONS_BY_ID[question_id]
-        option = question.option(answers.get(question_id, ""))
-        if option is not None:
-            lines.append(f"{_(question.finding)}: {_(option.label)}")
-    return lines
+        option = QUESTIONS_BY_ID[question_id].option(answers.get(question_id, ""))
+        if option is not None and option.fact:
+            facts.append(_(option.fact))
+    return [_sentence(format_list(facts, locale=current()))] if facts else []
 
 
-def _flag_reason(question: Question, answers: Mapping[str, str]) -> str:
-    given = answers.get(question.id)
-    option = question.option(given) if given else None
-    said = _(option.label) if option else _(texts.YOU_TYPED)
-    if answers.get(REPORTED_EMERGENCY) == question.id:
-        said = _(texts.YOU_TYPED)
-    reason = f"{_(question.finding)} ({said}). {_(question.concern)}"
-    if given == UNSURE and question.severity is Severity.EMERGENCY:
-        reason += f" {_(texts.UNSURE_EMERGENCY_NOTE)}"
-    return reason
+def _flags_behind(referral: Referral, answers: Mapping[str, str]) -> list[Question]:
+    if referral.urgency is Urgency.EMERGENCY:
+        return emergency_flags(answers)
+    if referral.urgency is Urgency.URGENT:
+        return urgent_flags(answers)
+    return []
+
+
+def _listed(findings: Iterable[str]) -> str:
+    return format_list([_(finding) for finding in findings], locale=current())
+
+
+def _sentence(clause: str) -> str:
+    return f"{clause[:1].upper()}{clause[1:]}."

@@ -12,41 +12,57 @@ from collections.abc import Sequence
 from bot.ui.i18n import N_, _
 from flows.questions import Block
 
-WELCOME = N_(
-    "<b>Hi, I'm BackPath.</b> I help you work out which kind of clinician to see about "
-    "lower back or hip pain, and how soon.\n\n"
-    "I will first ask about a few warning signs, then about your pain and the care you "
-    "have had. It takes two or three minutes.\n\n"
-    "<i>This is guidance, not a diagnosis. If you feel it is an emergency, call your "
-    "local emergency number now.</i>"
-)
+
+def call_emergency(number: str) -> str:
+    """ "call 112" when the operator set the local emergency number, else a general phrase."""
+    if number:
+        return _("call {number}").format(number=number)
+    return _("call emergency services")
+
+
+def welcome(number: str) -> str:
+    return _(
+        "<b>Hi, I'm BackPath.</b> I help you work out which kind of clinician to see about "
+        "lower back or hip pain, and how soon.\n\n"
+        "I will first ask about a few warning signs, then about your pain and the care you "
+        "have had. It takes two or three minutes.\n\n"
+        "<i>This is guidance, not a diagnosis. If you think it is an emergency, go to the "
+        "emergency department or {call} now.</i>"
+    ).format(call=call_emergency(number))
+
 
 HELP_INTRO = N_(
     "<b>How BackPath works</b>\n"
     "I ask up to {questions} short questions, warning signs first, and then suggest which "
-    "kind of clinician to see and how soon. Answer with the buttons; you can leave at any "
-    "time and carry on later where you stopped."
-)
-HELP_NOTE = N_(
-    "<i>This is guidance, not a diagnosis. In an emergency call your local emergency number.</i>"
+    "kind of clinician to see and how soon. Pick an answer under each question; you can "
+    "leave at any time and carry on later where you stopped."
 )
 
 
-def help_text(commands: Sequence[tuple[str, str]], questions: int) -> str:
+def help_text(commands: Sequence[tuple[str, str]], questions: int, number: str) -> str:
     """/help: the introduction, each command with its description, the note."""
     listed = "\n".join(f"/{name} - {_(description)}" for name, description in commands)
-    return f"{_(HELP_INTRO).format(questions=questions)}\n\n{listed}\n\n{_(HELP_NOTE)}"
+    note = _(
+        "<i>This is guidance, not a diagnosis. In an emergency, go to the emergency "
+        "department or {call}.</i>"
+    ).format(call=call_emergency(number))
+    return f"{_(HELP_INTRO).format(questions=questions)}\n\n{listed}\n\n{note}"
 
 
-def privacy(retention_days: int) -> str:
+def privacy(retention_days: int, in_telegram: bool) -> str:
+    account = (
+        _("Your Telegram user id")
+        if in_telegram
+        else _("A number made from your user name on this computer")
+    )
     return _(
         "<b>What BackPath stores</b>\n"
-        "• Your Telegram user id and the language you chose, so your assessment can be "
-        "continued later.\n"
+        "• {account} and the language you chose, so your assessment can be continued "
+        "later.\n"
         "• Each assessment: your answers to the questions, when you gave them, and the "
         "referral you got; follow-up reminders you asked for.\n"
-        "• The ids of your recent messages, for two days, so none is handled twice.\n\n"
-        "• When you type an answer instead of tapping a button, the words behind that answer "
+        "• The ids of your recent messages, for two days, so none is handled twice.\n"
+        "• When you type an answer instead of picking one, the words behind that answer "
         "are kept with it, so your summary can show them.\n\n"
         "I don't store your name, your other messages or anything else from your chat.\n\n"
         "<b>How long</b>\n"
@@ -54,7 +70,7 @@ def privacy(retention_days: int) -> str:
         "automatically. Finished assessments stay until you delete them.\n\n"
         "<b>Deleting</b>\n"
         "/cancel deletes the unfinished assessment; /delete erases everything about you."
-    ).format(days=retention_days)
+    ).format(days=retention_days, account=account)
 
 
 BLOCK_TITLES = {
@@ -76,7 +92,7 @@ WENT_BACK = N_("↩ <i>You went back to the previous question.</i>")
 
 def earlier_answer(label: str) -> str:
     return "<i>{}</i>".format(
-        _("Your earlier answer: {label}. Tap it again to keep it.").format(label=label)
+        _("Your earlier answer: {label}. Pick it again to keep it.").format(label=label)
     )
 
 
@@ -103,17 +119,20 @@ def remind_button(days: int) -> str:
     return _("Remind me in {days} days if it's not better").format(days=days)
 
 
-def reminder_set(when: str) -> str:
-    return _(
+def reminder_set(when: str, in_telegram: bool) -> str:
+    done = _(
         "Done. On {when} I'll ask you whether your pain is better. If it isn't, we'll look "
         "at which specialist fits. /reminders shows or cancels it."
     ).format(when=when)
+    if in_telegram:
+        return done
+    return "{}\n\n{}".format(done, _("This reminder comes only in Telegram, not in this terminal."))
 
 
 REMINDER_EXISTS = N_("A reminder for this assessment is already set. /reminders shows it.")
 REMINDER_NOT_POSSIBLE = N_("A reminder only fits a result for recent pain; this one is closed.")
 NO_REMINDERS = N_("You have no reminders set.")
-REMINDERS_TITLE = N_("Your reminders (tap one to cancel it):")
+REMINDERS_TITLE = N_("Your reminders (pick one to cancel it):")
 
 
 def cancel_reminder_button(when: str) -> str:
@@ -136,62 +155,48 @@ FOLLOW_UP_START = N_(
     "the warning signs again, then a few questions about the care you have had."
 )
 FOLLOW_UP_ANSWERED = N_("You already answered this check-in.")
-NO_SUMMARY = N_("There is no finished assessment to summarise yet. Send /start to do one.")
-SUMMARY_TITLE = N_("BackPath summary for your doctor")
-SUMMARY_DATE = N_("Date")
-SUMMARY_ANSWERS = N_("Answers")
-SUMMARY_RED_FLAGS = N_("Warning signs reported")
-SUMMARY_NO_RED_FLAGS = N_("none")
-SUMMARY_REFERRAL = N_("Suggested referral")
-SUMMARY_REASONS = N_("Because of")
-SUMMARY_FLOW = N_("Question set version")
-SUMMARY_TYPED = N_("typed by the user")
-
-
-def you_wrote(words: str) -> str:
-    return _("you wrote: {words}").format(words=words)
-
-
+NO_SUMMARY = N_("There is no finished assessment to summarize yet. Send /start to do one.")
 SUMMARY_CAPTION = N_("The same summary as a PDF, to print or forward.")
 START_ASSESSMENT = N_("Start the assessment")
 
 NO_ASSESSMENT = N_(
     "Hi! I'm BackPath. I can help you decide which clinician to see about lower back or "
-    "hip pain. Tap the button or send /start to begin."
+    "hip pain. Choose the button below or send /start to begin."
 )
 ALREADY_ANSWERED = N_("You already answered this one. Please answer the latest question.")
 OLD_ASSESSMENT = N_("This button belongs to an assessment that is closed.")
-UNKNOWN_BUTTON = N_("Sorry, I don't recognise that button. Please use the latest message.")
+UNKNOWN_BUTTON = N_("Sorry, I don't recognize that button. Please use the latest message.")
 OFFER_OUTDATED = N_("This offer is out of date; nothing was changed.")
 
 
-# Every reply that did not understand a typed message repeats this line (contract v2).
-EMERGENCY_REMINDER = N_(
-    "⚠️ If you can't control your bladder or bowels, can't pass urine, feel numb around "
-    "the groin or buttocks, your legs suddenly give way, or the pain began with a serious "
-    "injury: go to the emergency department now."
-)
+def emergency_reminder(number: str) -> str:
+    """The one line every reply that did not understand a typed message repeats (v2)."""
+    return _(
+        "⚠️ If you can't control your bladder or bowels, can't pass urine, feel numb between "
+        "the legs, your legs suddenly give way, or the pain began with a serious injury: go "
+        "to the emergency department now or {call}."
+    ).format(call=call_emergency(number))
 
 
-def not_understood() -> str:
+def not_understood(number: str) -> str:
     return "{}\n\n{}".format(
-        _("Sorry, I didn't understand that. Please answer with the buttons under the question."),
-        _(EMERGENCY_REMINDER),
+        _("Sorry, I didn't understand that. Please pick one of the answers under the question."),
+        emergency_reminder(number),
     )
 
 
-def duration_not_sure(words: str) -> str:
+def duration_not_sure(words: str, number: str) -> str:
     return "{}\n\n{}".format(
         _(
             'You wrote "{words}", and I can\'t tell for sure whether that is under or over six '
             "weeks. Please pick the closest answer."
         ).format(words=words),
-        _(EMERGENCY_REMINDER),
+        emergency_reminder(number),
     )
 
 
 def duration_noted(words: str, label: str) -> str:
-    return _('You wrote "{words}": I noted <b>{label}</b>. Tap ◀ Back to change it.').format(
+    return _('You wrote "{words}": I noted <b>{label}</b>. Choose ◀ Back to change it.').format(
         words=words, label=label
     )
 
@@ -212,12 +217,12 @@ def red_flag_later(finding: str) -> str:
     )
 
 
-def confirm_emergency(finding: str) -> str:
+def confirm_emergency(finding: str, number: str) -> str:
     return _(
         "Your message may mean: <b>{finding}</b>.\n\n"
         "<b>If this is happening now, it is an emergency: go to the emergency department "
-        "now or call emergency services.</b>\n\nIs this happening to you now?"
-    ).format(finding=finding)
+        "now or {call}.</b>\n\nIs this happening to you now?"
+    ).format(finding=finding, call=call_emergency(number))
 
 
 CONFIRM_YES = N_("Yes, this is happening")
@@ -256,7 +261,7 @@ PRIVATE_ONLY = N_(
 EDITS_IGNORED = N_(
     "I don't read edited messages, so nothing changed. Please send a new message instead."
 )
-ONLY_TEXT = N_("I can only read text and button presses. Please answer with the buttons.")
+ONLY_TEXT = N_("I can only read text and button presses. Please pick one of the answers.")
 SOMETHING_WENT_WRONG = N_(
     "Sorry, something went wrong on my side. Your answers so far are kept: "
     "send any message in a moment to carry on."
@@ -266,17 +271,48 @@ DATABASE_BUSY = N_(
     "again in a minute."
 )
 
-# Result message headings.
-WHY = N_("Why")
-WHAT_THEY_DO = N_("What happens there")
-MEANWHILE = N_("Meanwhile")
-SEEK_HELP_AT_ONCE = N_("Go to the emergency department at once if")
-REFERRAL_NOTE = N_(
-    "Your primary care doctor is usually the one who writes a referral to a specialist."
-)
+# The result message.
 NOT_A_DIAGNOSIS = N_("This is guidance, not a diagnosis.")
-YOU_TYPED = N_("you told me")
-UNSURE_EMERGENCY_NOTE = N_("You weren't sure about this sign, so watch for the signs listed below.")
+MORE_BUTTON = N_("More about this")
+MORE_TITLE = N_("More about this result")
+
+
+def warning_signs(number: str) -> str:
+    """When to seek care at once: the emergency signs in plain words and nerve symptoms
+    that get worse (contract section 5)."""
+    return _(
+        "⚠️ Go to the emergency department at once, or {call}, if you lose bladder or bowel "
+        "control, can't pass urine, go numb between the legs, your legs suddenly go weak, "
+        "or numbness or weakness gets worse."
+    ).format(call=call_emergency(number))
+
+
+SEVERAL_FLAGS = N_("You told me about several warning signs.")
+
+
+def you_told_me(findings: str) -> str:
+    return _("You told me about {findings}.").format(findings=findings)
+
+
+def you_were_unsure(findings: str) -> str:
+    return _("You were not sure about {findings}.").format(findings=findings)
+
+
+# The terminal version (`backpath console`).
+def console_intro(commands: Sequence[str]) -> str:
+    return _(
+        "BackPath in your terminal. Type the number of an answer, b to go back, ? to see "
+        "why a question is asked, or write in your own words. Commands: {commands}"
+    ).format(commands=" ".join(commands))
+
+
+def console_saved(caption: str, path: str) -> str:
+    return _("{caption} Saved to {path}").format(caption=caption, path=path)
+
+
+CONSOLE_STOPPED = N_(
+    "Stopped. Your answers are saved: run backpath console again to carry on where you left off."
+)
 
 LANGUAGE_PROMPT = N_("Choose your language:")
 LANGUAGE_SET = N_("From now on I'll write in English.")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 
 from bot.config import Settings
-from flows.machine import FLOW_VERSION
+from flows.questions import QUESTIONS_BY_ID
 from testing.fake_telegram import FakeTelegram, SentMessage
 from testing.paths import HEADLINES, NO_RED_FLAGS, PATHS
 from tests.conftest import Chat, RunningBot
@@ -33,12 +34,22 @@ async def test_full_assessment_reaches_its_referral(
         assert first.button_labels == ["Yes", "No", "Not sure", "Why?"]  # no Back on the first
 
         result = await user.answer_all(PATHS[row])
+        notice, (more,) = await user.tap("More about this", result)
 
     assert first_line(result).startswith(HEADLINES[row])
     assert "guidance, not a diagnosis" in result.text
-    assert "Go to the emergency department at once if" in result.text
+    # "Go now" needs no list of when to go; every other result has one.
+    warning = "Go to the emergency department at once, or call emergency services, if"
+    assert (warning in result.visible) == (row != "R1")
     follow_up = ["Remind me in 42 days if it's not better"] if row == "R3" else []
-    assert result.button_labels == [*follow_up, "Summary for my doctor", "Start a new assessment"]
+    assert result.button_labels == [
+        *follow_up,
+        "More about this",
+        "Summary for my doctor",
+        "Start a new assessment",
+    ]
+    assert notice is None and more.visible.startswith("More about this result")
+    assert result.edits == 0  # the result stays as it was
     # Every answered question was edited to show the answer, its keyboard removed.
     answered = [m for m in user.received if "Your answer:" in m.text]
     assert len(answered) == len(PATHS[row])
@@ -164,7 +175,7 @@ async def test_typed_text_instead_of_a_button_gets_a_hint_and_the_question_again
         _, first = await user.send("/start", expect=2)
         hint, again = await user.send("my back hurts a lot", expect=2)
 
-    assert "Please answer with the buttons under the question" in hint.text
+    assert "Please pick one of the answers under the question" in hint.text
     assert again.text == first.text
     assert again.button_labels == ["Yes", "No", "Not sure", "Why?"]
 
@@ -176,7 +187,7 @@ async def test_typed_duration_is_understood(running_bot: RunningBot, chat: type[
         await user.answer_all(NO_RED_FLAGS)
         understood, location = await user.send("about 3 weeks", expect=2)
         assert understood.text == (
-            'You wrote "about 3 weeks": I noted <b>2 to 4 weeks</b>. Tap ◀ Back to change it.'
+            'You wrote "about 3 weeks": I noted <b>2 to 4 weeks</b>. Choose ◀ Back to change it.'
         )
         assert "Where is the pain?" in location.text
         # Acute pain skips the care questions: 11 questions in all.
@@ -195,7 +206,7 @@ async def test_typed_emergency_escalates_at_any_point(
         await user.answer_all([*NO_RED_FLAGS, "6 weeks or more"])
         (result,) = await user.send(text)
         assert first_line(result).startswith("Emergency: go to the emergency department")
-        assert "you told me" in result.text
+        assert "You told me about " in result.text
         # The assessment is over: the next message starts nothing by itself.
         (after,) = await user.send("hello")
         assert after.button_labels == ["Start the assessment"]
@@ -397,7 +408,7 @@ async def test_when_sending_fails_for_good_the_answer_is_kept(
         hint, pending = await user.send("hello?", expect=2)
 
     assert first.text.endswith("<b>Your answer:</b> No")
-    assert "Please answer with the buttons under the question" in hint.text
+    assert "Please pick one of the answers under the question" in hint.text
     assert pending.visible.startswith("Question 2 of 14")
 
 
@@ -530,7 +541,7 @@ async def test_a_changed_answer_only_reasks_where_the_path_changes(
 
     assert first_line(result).startswith("See your primary care doctor")
     assert "where it hurts: Both" not in result.visible  # R3 explains with the duration
-    assert "how long the pain has lasted: 4 to 6 weeks" in result.visible
+    assert "Your pain has lasted 4 to 6 weeks." in result.visible
 
 
 async def test_why_explains_the_question_in_an_alert(
@@ -543,7 +554,7 @@ async def test_why_explains_the_question_in_an_alert(
         why, _ = await user.tap("Why?", first, expect=0)
         assert len(user.received) == count
         assert first.edits == 0
-    assert why is not None and "cauda equina" in why
+    assert why is not None and "nerves at the base of the spine" in why
 
 
 def pdf_text(data: bytes) -> str:
@@ -554,6 +565,12 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
+def finding(question_id: str) -> str:
+    """A question's finding as the summary starts a line with it."""
+    text = QUESTIONS_BY_ID[question_id].finding
+    return text[:1].upper() + text[1:]
+
+
 async def test_summary_for_the_doctor_as_text_and_pdf(
     running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
 ) -> None:
@@ -562,29 +579,45 @@ async def test_summary_for_the_doctor_as_text_and_pdf(
         (nothing,) = await user.send("/summary")
         assert "no finished assessment" in nothing.text
         await user.send("/start", expect=2)
-        result = await user.answer_all(PATHS["R5"])
-        assert result.button_labels == ["Summary for my doctor", "Start a new assessment"]
+        await user.answer_all(NO_RED_FLAGS)
+        await user.send("about 3 months", expect=2)  # typed: "6 weeks or more"
+        result = await user.answer_all(PATHS["R5"][len(NO_RED_FLAGS) + 1 :])
+        assert result.button_labels[-2:] == ["Summary for my doctor", "Start a new assessment"]
         _, (summary,) = await user.tap("Summary for my doctor", result)
         await telegram.wait_for(lambda: telegram.documents)
         (again,) = await user.send("/summary")
         await telegram.wait_for(lambda: len(telegram.documents) == 2)
+        # With a new assessment under way, /summary says whose summary it shows.
+        await user.send("/start", expect=2)
+        note, while_busy = await user.send("/summary", expect=2)
+        await telegram.wait_for(lambda: len(telegram.documents) == 3)
 
-    assert again.text == summary.text
+    assert again.text == summary.text == while_busy.text
+    assert note.visible.startswith("You have an assessment in progress.")
     text = summary.visible
-    assert text.startswith("BackPath summary for your doctor")
+    assert text.startswith("BackPath summary for your doctor\n")
+    assert "guidance, not a diagnosis" in text
     assert "See a physical therapist" in text
-    assert "How long the pain has lasted: 6 weeks or more" in text
-    assert "Where it hurts: Both" in text
-    assert "Warning signs reported\n• none" in text
-    assert f"Question set version\n• {FLOW_VERSION}" in text
+    assert "Urgency: routine" in text
+    assert f"{finding('duration')}: 6 weeks or more (you wrote: about 3 months)" in text
+    assert f"{finding('location')}: Both" in text
+    assert f"{finding('pain_type')}: Movement-related" in text
+    assert "(red flags)\n• none\n" in text
+    assert "Question set version" not in text
+    assert "UTC" not in text and not re.search(r"\d:\d\d", text)  # a date, no time of day
+    assert "Name" not in text  # the lines to fill in by hand are the PDF's
     chat_id, filename, data = telegram.documents[0]
     assert (
         chat_id == USER and filename.startswith("backpath-summary-") and filename.endswith(".pdf")
     )
     printed = pdf_text(data)
-    for expected in ["BackPath summary for your doctor", "See a physical therapist",
-                     "Where it hurts: Both", "The kind of pain: Movement-related"]:  # fmt: skip
+    for expected in ["BackPath summary for your doctor", "Name:", "Date of birth:",
+                     "See a physical therapist", "Urgency: routine", "you wrote: about 3 months",
+                     f"{finding('location')}: Both",
+                     f"{finding('pain_type')}: Movement-related"]:  # fmt: skip
         assert expected in printed
+    assert "Question set version" not in printed
+    assert not re.search(r"\d:\d\d", printed)
 
 
 async def test_summary_lists_the_red_flags_found(
@@ -597,10 +630,15 @@ async def test_summary_lists_the_red_flags_found(
         (summary,) = await user.send("/summary")
         await telegram.wait_for(lambda: telegram.documents)
 
-    assert "Urgent: see a doctor today" in summary.visible
-    assert "Sudden leg weakness or not being able to stand (Not sure)" in summary.visible
-    assert "A high fever together with the pain (Yes)" in summary.visible
-    assert "A high fever together with the pain (Yes)" in pdf_text(telegram.documents[0][2])
+    text = summary.visible
+    assert "Urgent: see a doctor today" in text
+    assert "Urgency: today" in text
+    assert f"{finding('leg_weakness')}: Not sure" in text
+    assert f"{finding('fever')}: Yes" in text
+    assert "Other warning signs: no" in text
+    # Each answer once: the red flags are not repeated as reasons or among the answers.
+    assert text.count(finding("fever")) == 1
+    assert f"{finding('fever')}: Yes" in pdf_text(telegram.documents[0][2])
 
 
 async def test_the_command_menu_is_set_at_start(
@@ -686,7 +724,7 @@ async def test_a_spanish_speaking_user_gets_spanish_questions_and_result(
         welcome, first = await user.send("/start", expect=2)
         assert welcome.visible.startswith("Hola, soy BackPath.")
         assert first.visible.startswith("Pregunta 1 de 14 · Señales de alarma")
-        assert first.button_labels == ["Sí", "No", "No estoy seguro", "¿Por qué?"]
+        assert first.button_labels == ["Sí", "No", "No lo sé", "¿Por qué?"]
         result = await user.answer_all(
             [
                 *NO_RED_FLAGS,
@@ -699,11 +737,14 @@ async def test_a_spanish_speaking_user_gets_spanish_questions_and_result(
         (summary,) = await user.send("/summary")
         await telegram.wait_for(lambda: telegram.documents)
 
-    assert first_line(result) == "Consulta con un fisioterapeuta: una cita normal."
+    assert first_line(result).startswith("Consulta con un fisioterapeuta, o con un quiropráctico")
     assert "quiropráctico" in result.visible
     assert "Esto es una orientación, no un diagnóstico." in result.visible
     assert "Resumen de BackPath para tu médico" in summary.visible
-    assert "Consulta con un fisioterapeuta" in pdf_text(telegram.documents[0][2])
+    assert re.search(r"\n\d{1,2} de \w+ de \d{4}\n", summary.visible)  # the date, in Spanish
+    printed = pdf_text(telegram.documents[0][2])
+    assert "Consulta con un fisioterapeuta" in printed
+    assert "Espalda baja" in printed and "Question set version" not in printed
 
 
 async def test_switching_language_mid_assessment(

@@ -151,11 +151,21 @@ def test_each_bad_setting_is_refused_the_same_way_every_time(
         assert PASSWORD not in stderr
 
 
+@pytest.mark.parametrize(("given", "kept"), [("", ""), (" 112 ", "112"), ("911", "911")])
+def test_a_valid_emergency_number_is_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, given: str, kept: str
+) -> None:
+    use_only(monkeypatch, tmp_path, {"EMERGENCY_NUMBER": given})
+    assert Settings().emergency_number == kept
+
+
 def use_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, env: dict[str, str]) -> None:
     """Run `main()` in this process with exactly these settings (and a valid token)."""
     monkeypatch.chdir(tmp_path)  # no .env
     for name in os.environ:
-        if name.startswith(("TELEGRAM_", "DATABASE_", "BOT_", "WEBHOOK_", "METRICS_")):
+        if name.startswith(
+            ("TELEGRAM_", "DATABASE_", "BOT_", "WEBHOOK_", "METRICS_", "EMERGENCY_")
+        ):
             monkeypatch.delenv(name)
     for name, value in bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, **env).items():
         monkeypatch.setenv(name, value)
@@ -177,6 +187,10 @@ def use_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, env: dict[str, str
          "WEBHOOK_SECRET has characters Telegram does not allow"),
         (WEBHOOK | {"WEBHOOK_PORT": "https"}, "setting WEBHOOK_PORT is invalid"),
         ({"METRICS_PORT": "70000"}, "setting METRICS_PORT is invalid"),
+        ({"EMERGENCY_NUMBER": "1"}, "EMERGENCY_NUMBER must be the local emergency number"),
+        ({"EMERGENCY_NUMBER": "1234567"}, "EMERGENCY_NUMBER must be"),
+        ({"EMERGENCY_NUMBER": "+1 911"}, "EMERGENCY_NUMBER must be"),
+        ({"EMERGENCY_NUMBER": "９１１"}, "EMERGENCY_NUMBER must be"),  # full-width digits
     ],
 )  # fmt: skip
 def test_more_bad_settings_are_one_line_and_exit_code_2(
@@ -353,6 +367,64 @@ async def test_console_runs_the_assessment_and_resumes_it(tmp_path: Path) -> Non
     assert "You have an unfinished assessment" in resumed
     assert "Question 4 of 14" in resumed
     assert "See your primary care doctor" in resumed
+
+
+async def test_console_keys_never_collide_with_answers_and_help_shows_the_question_again(
+    tmp_path: Path,
+) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "console",
+        cwd=tmp_path, env=bot_env(tmp_path),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    typed = ["2", "?", "/help", "b", "/privacy"]
+    out, err = await asyncio.wait_for(process.communicate("\n".join(typed).encode()), 30)
+    assert process.returncode == 0, err.decode()
+    screen = out.decode()
+    assert "Tap" not in screen and "Telegram user id" not in screen
+    assert "b to go back, ? to see why" in screen
+    assert "  [b] ◀ Back\n  [?] Why?" in screen
+    assert "  [4]" not in screen  # three answers: 1-3; Back and Why are letters
+    assert "(Legs that suddenly go weak" in screen  # "?" answered with the reason
+    after_help = screen.split("How BackPath works", 1)[1]
+    assert "Question 2 of 14" in after_help.split("You went back", 1)[0]  # shown again
+    assert "Question 1 of 14" in screen.split("You went back", 1)[1]  # "b" went back
+    assert "A number made from your user name on this computer" in screen
+    assert screen.rstrip().endswith("[?] Why?")  # /privacy, then the question again
+
+
+async def test_ctrl_c_in_the_console_stops_at_once_and_keeps_the_answers(tmp_path: Path) -> None:
+    async def start() -> asyncio.subprocess.Process:
+        return await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "console",
+            cwd=tmp_path, env=bot_env(tmp_path),
+            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+
+    async def read_until(process: asyncio.subprocess.Process, text: str) -> str:
+        assert process.stdout is not None
+        seen = ""
+        while text not in seen:
+            line = await asyncio.wait_for(process.stdout.readline(), 30)
+            assert line, f"the console ended before {text!r}: {seen}"
+            seen += line.decode()
+        return seen
+
+    process = await start()
+    assert process.stdin is not None
+    process.stdin.write(b"2\n2\n")  # stdin stays open: the console waits for more
+    await read_until(process, "Question 3 of 14")
+    await read_until(process, "[?] Why?")
+    process.send_signal(signal.SIGINT)
+    rest, err = await asyncio.wait_for(process.communicate(), 10)
+    assert "Your answers are saved" in rest.decode(), err.decode()
+    assert "Traceback" not in err.decode()
+
+    again = await start()
+    out, _ = await asyncio.wait_for(again.communicate(b"1\n"), 30)  # Resume
+    assert "Question 3 of 14" in out.decode()
 
 
 async def test_polling_with_metrics_port_serves_health_and_json_logs(

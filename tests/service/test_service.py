@@ -55,10 +55,28 @@ async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
     assert "My questions have changed a little" in texts(reply)[0]
     assert "unfinished assessment" in texts(reply)[1]
     resumed = await service.press(Sender(USER), button(reply, "Resume"))
-    assert resumed.messages[0].text.startswith("<b>Question 3 of 14</b>")
+    # Contract v2 widened the bladder and bowel question, so a "No" to the old one is asked
+    # again first; the answers after it stay.
+    (question,) = resumed.messages
+    assert question.text.startswith("<b>Question 1 of 14</b>")
+    assert "Your earlier answer: No" in question.text
+    after = await service.press(Sender(USER), button(resumed, "No"))
+    assert after.messages[0].text.startswith("<b>Question 3 of 14</b>")
     async with repository.transaction() as tx:
         active = await tx.active_assessment(USER)
     assert active is not None and active.flow_version == machine.FLOW_VERSION
+
+
+def test_replay_asks_a_revised_question_again_unless_it_was_a_yes() -> None:
+    answers = {"bowel_bladder": "no", "leg_weakness": "no", "trauma": "no"}
+    under_v3 = machine.replay(answers, "3")
+    assert (under_v3.state, under_v3.history) == ("bowel_bladder", ())
+    assert under_v3.answers == answers
+    again = machine.answer(under_v3, "bowel_bladder", "no")
+    assert again.state == "fever"  # straight back to where the user was
+    assert machine.replay(answers, machine.FLOW_VERSION).state == "fever"
+    unsure = machine.replay({**answers, "bowel_bladder": "unsure"}, "3")
+    assert unsure.state == "bowel_bladder"
 
 
 async def test_an_older_assessment_with_nothing_usable_starts_again(
@@ -73,10 +91,15 @@ async def test_an_older_assessment_with_nothing_usable_starts_again(
 
 
 async def test_an_older_assessment_that_the_new_flow_can_finish_shows_the_result(
-    service: TriageService, repository: StateRepository
+    service: TriageService, repository: StateRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from flows.questions import QUESTIONS
+    from dataclasses import replace
 
+    from flows.questions import QUESTIONS, QUESTIONS_BY_ID
+
+    # As if no question had changed its meaning since: the old answers finish the flow.
+    for question in QUESTIONS:
+        monkeypatch.setitem(QUESTIONS_BY_ID, question.id, replace(question, revised=0))
     labels = iter(PATHS["R3"])
     answers = {}
     snapshot = machine.start()

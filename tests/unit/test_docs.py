@@ -1,8 +1,11 @@
-"""The flow diagram in docs/ and the README matches the code."""
+"""The generated documents in docs/ and the README match the code."""
 
 from __future__ import annotations
 
-from tools import diagram
+from bot.ui.i18n import LANGUAGES
+from flows.questions import QUESTIONS
+from flows.referral import REFERRAL_TABLE
+from tools import clinical_texts, diagram
 
 
 def test_docs_flow_md_is_up_to_date() -> None:
@@ -23,3 +26,20 @@ def test_the_diagram_shows_every_state_and_the_conditions() -> None:
         assert f'state "{state}" as {state}' in source
     assert "nerve_progressive --> done: next [urgent_flag_raised]" in source
     assert "[*] --> bowel_bladder" in source
+
+
+def test_the_clinical_texts_document_is_up_to_date() -> None:
+    assert clinical_texts.DOC.read_text(encoding="utf-8") == clinical_texts.clinical_texts(), (
+        "run: python -m tools.clinical_texts"
+    )
+
+
+def test_the_clinical_texts_document_shows_every_question_and_row_in_every_language() -> None:
+    document = clinical_texts.clinical_texts()
+    for question in QUESTIONS:
+        assert f"### `{question.id}`" in document
+    for rule in REFERRAL_TABLE:
+        assert f"### {rule.referral.row}: " in document
+    header = "| | " + " | ".join(LANGUAGES.values()) + " |"
+    assert document.count(header) == len(QUESTIONS) + len(REFERRAL_TABLE) + 1
+    assert "Is there anything new with your bladder or bowels" in document

@@ -42,7 +42,7 @@ def test_each_row(answers: dict[str, str], row: str, urgency: Urgency, clinician
 
 def test_mechanical_pain_mentions_the_chiropractor_alternative() -> None:
     result = referral({**PERSISTENT, "pain_type": "mechanical", "conservative_tried": "no"})
-    assert "chiropractor" in result.clinician_does
+    assert "chiropractor" in result.headline and "chiropractor" in result.details
 
 
 @pytest.mark.parametrize("damage", ["hip", "deformity", "disc"])
