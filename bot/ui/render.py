@@ -213,7 +213,11 @@ def more_message(referral: Referral, answers: Mapping[str, str]) -> Message:
     """ "More about this": what each red flag may mean, or what the clinician does."""
     flags = _flags_behind(referral, answers)
     lines = [f"<b>{_(texts.MORE_TITLE)}</b>"]
-    lines += [f"• {html.escape(_(q.concern))}" for q in flags]
+    # Each flag's meaning under its own name, so "this can mean..." has something to mean.
+    lines += [
+        f"• <b>{html.escape(_sentence(_(q.finding)))}</b> {html.escape(_(q.concern))}"
+        for q in flags
+    ]
     lines.append(html.escape(_(referral.details)))
     return Message("\n\n".join(lines))
 

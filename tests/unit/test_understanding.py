@@ -208,3 +208,13 @@ def test_typed_option_labels_still_count() -> None:
 
 def test_a_cyrillic_emergency_is_caught_whatever_the_app_language() -> None:
     assert decide("у меня недержание", "location", "en").outcome is Outcome.EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [("no estoy seguro", "es"), ("no estoy segura", "es"), ("No lo sé", "es"),
+     ("не уверен", "ru"), ("не уверена", "ru"), ("not sure", "en")],
+)  # fmt: skip
+def test_not_sure_typed_in_either_gender_is_the_not_sure_answer(text: str, language: str) -> None:
+    decision = decide(text, "fever", language)
+    assert (decision.outcome, decision.value) == (Outcome.ANSWER, "unsure")
