@@ -35,9 +35,9 @@ class Settings(BaseSettings):
     auto_migrate: bool = True
     # How long a write waits for a locked SQLite database before the user is told to retry.
     database_busy_timeout_ms: int = Field(default=5_000, ge=0, le=60_000)
-    # SQLite driver: "one-trip" (fast; falls back by itself if the installed libraries
-    # changed) or "stock" (SQLAlchemy's own aiosqlite adapter).
-    sqlite_driver: Literal["one-trip", "stock"] = "one-trip"
+    # SQLite driver: "on-loop" (sqlite3 on the event loop's thread; falls back by itself if
+    # the installed SQLAlchemy changed) or "stock" (SQLAlchemy's own aiosqlite adapter).
+    sqlite_driver: Literal["on-loop", "stock"] = "on-loop"
     log_level: LogLevel = "INFO"
     # "text" for people, "json" for log collectors.
     log_format: Literal["text", "json"] = "text"

@@ -13,7 +13,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import PoolResetState
 
-from storage.sqlite_driver import OneTripConnection, missing_capability, one_trip_dbapi
+from storage.sqlite_driver import OnLoopConnection, OnLoopDBAPI, missing_capability
 
 log = logging.getLogger(__name__)
 
@@ -72,24 +72,24 @@ def async_database_url(url: str, name: str = "the database URL") -> str:
     return driver + text[text.index("://") :]
 
 
-# The SQLite drivers: "one-trip" (storage/sqlite_driver.py: one trip to the SQLite thread
-# per statement, on aiosqlite internals) or "stock" (SQLAlchemy's own aiosqlite adapter).
-SQLITE_DRIVERS = ("one-trip", "stock")
+# The SQLite drivers: "on-loop" (storage/sqlite_driver.py: sqlite3 on the event loop's
+# thread) or "stock" (SQLAlchemy's own aiosqlite adapter, a thread per connection).
+SQLITE_DRIVERS = ("on-loop", "stock")
 
 
 def create_engine(
     url: str,
     *,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
-    sqlite_driver: str = "one-trip",
+    sqlite_driver: str = "on-loop",
     **kwargs: Any,
 ) -> AsyncEngine:
-    """An async engine (`postgresql://` gets asyncpg, `sqlite://` aiosqlite); for SQLite,
-    `busy_timeout_ms` is how long a write waits for a lock.
+    """An async engine (`postgresql://` gets asyncpg, `sqlite://` the on-loop driver);
+    for SQLite, `busy_timeout_ms` is how long a write waits for a lock.
 
-    The one-trip SQLite driver is used only if the installed libraries still have what it
-    relies on; otherwise the stock adapter takes over, with the same transactions, and the
-    reason is logged once."""
+    The on-loop SQLite driver is used only if the installed SQLAlchemy still has what it
+    relies on; otherwise the stock aiosqlite adapter takes over, with the same
+    transactions, and the reason is logged once."""
     url = async_database_url(url)
     if make_url(url).get_backend_name() != "sqlite":
         return create_async_engine(url, **kwargs)
@@ -97,13 +97,14 @@ def create_engine(
     # connection makes this process's transactions queue fairly (FIFO) in the pool
     # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
     kwargs = {"pool_size": 1, "max_overflow": 0} | kwargs
-    missing = missing_capability() if sqlite_driver == "one-trip" else "SQLITE_DRIVER=stock"
+    missing = missing_capability() if sqlite_driver == "on-loop" else "SQLITE_DRIVER=stock"
     if missing is None:
         engine = create_async_engine(
-            url, module=one_trip_dbapi(), pool_reset_on_return=None, **kwargs
+            url, module=OnLoopDBAPI(busy_timeout_ms), pool_reset_on_return=None, **kwargs
         )
-        _tune_sqlite(engine, busy_timeout_ms)
-        _one_trip_transactions(engine)
+        # The driver waits for a lock itself, asleep; SQLite must not wait on the loop.
+        _tune_sqlite(engine, busy_timeout_ms=0)
+        _begin_with_first_statement(engine)
     else:
         _log_stock_driver_once(missing)
         engine = create_async_engine(url, **kwargs)
@@ -114,7 +115,7 @@ def create_engine(
 
 @cache
 def _log_stock_driver_once(missing: str) -> None:
-    log.warning("SQLite: the stock aiosqlite adapter is in use (one-trip driver: %s)", missing)
+    log.warning("SQLite: the stock aiosqlite adapter is in use (on-loop driver: %s)", missing)
 
 
 def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
@@ -133,19 +134,18 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         cursor.close()
 
 
-def _one_trip_transactions(engine: AsyncEngine) -> None:
-    # The pool's usual reset is a ROLLBACK on every check-in, even after a COMMIT: one more
-    # round trip to the SQLite thread per event. SQLAlchemy already ends every transaction
-    # we open (commit, or rollback on an error or cancellation); this only catches one
-    # left open some other way.
+def _begin_with_first_statement(engine: AsyncEngine) -> None:
+    # The pool's usual reset is a ROLLBACK on every check-in, even after a COMMIT.
+    # SQLAlchemy already ends every transaction we open (commit, or rollback on an error
+    # or cancellation); this only catches one left open some other way.
     @event.listens_for(engine.sync_engine, "reset")
-    def on_reset(dbapi_connection: OneTripConnection, _record: Any, state: PoolResetState) -> None:
+    def on_reset(dbapi_connection: OnLoopConnection, _record: Any, state: PoolResetState) -> None:
         if state.asyncio_safe and dbapi_connection.in_transaction:
             dbapi_connection.rollback()
 
     @event.listens_for(engine.sync_engine, "begin")
     def on_begin(connection: Any) -> None:
-        driver: OneTripConnection = connection.connection.dbapi_connection
+        driver: OnLoopConnection = connection.connection.dbapi_connection
         driver.begin_with_next_statement("BEGIN IMMEDIATE")
 
 

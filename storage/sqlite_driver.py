@@ -1,16 +1,20 @@
-"""SQLAlchemy's aiosqlite driver with one trip to the SQLite thread per statement.
+"""SQLite for SQLAlchemy's async engine, run on the event loop's own thread.
 
-aiosqlite runs every sqlite3 call on its own thread, and each call is a round trip: the
-caller's task sleeps until the thread answers and the event loop gets back to it. The
-stock adapter makes three or four trips per statement (open a cursor, execute, fetch the
-rows, close the cursor); on a busy bot those waits, not SQLite, bounded how many events
-per second the single writer connection could commit (README, "Benchmark"). This cursor
-does all of it in one function on the SQLite thread, and a transaction's BEGIN travels
-with its first statement.
+aiosqlite runs every sqlite3 call on a thread of its own, and each call is a round trip:
+the caller sleeps until that thread answers and the event loop gets back to it. A
+BackPath transaction is five short statements in WAL mode, tens of microseconds of
+SQLite work, so the trips cost far more than the work (about 40% of the CPU of a button
+press, measured in issue 14). This driver runs each statement, start to finish, right on
+the loop: blocking the loop for that long is cheaper than any hop to a thread, and one
+process is the SQLite deployment anyway.
 
-It leans on the same aiosqlite internals as SQLAlchemy's own adapter (`_execute`, `_conn`,
-`_thread`),
-which is why pyproject.toml bounds both versions; every storage test runs through it.
+The one wait that could be long, another process holding the write lock, never blocks
+the loop: SQLite is told not to wait (busy_timeout 0), and a transaction that finds the
+lock taken sleeps asynchronously and tries again until the configured busy timeout.
+
+SQLAlchemy's aiosqlite adapter classes carry the DBAPI plumbing (errors, the cursor
+protocol); `missing_capability()` checks that the installed SQLAlchemy still has what
+these subclasses rely on, and the engine falls back to the stock aiosqlite adapter if not.
 """
 
 from __future__ import annotations
@@ -30,16 +34,17 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
-# How long a failed connection's thread may take to stop (it only closes a handle).
-_THREAD_STOP_SECONDS = 5.0
 # What one statement leaves behind: description, rowcount, lastrowid and the rows.
 _Outcome = tuple[Any, int, int | None, list[Any]]
+# Between two tries for a write lock another process holds.
+_FIRST_RETRY_SECONDS = 0.001
+_LONGEST_RETRY_SECONDS = 0.05
 
 
 def _run(
     connection: sqlite3.Connection, begin: str | None, operation: str, parameters: Any, many: bool
 ) -> _Outcome:
-    """One statement, start to finish, on the SQLite thread (after `begin`, if given)."""
+    """One statement, start to finish (after `begin`, if given)."""
     cursor = connection.cursor()
     try:
         if begin is not None:
@@ -54,13 +59,50 @@ def _run(
         cursor.close()
 
 
-class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
-    """A client-side cursor whose execute runs, fetches and closes in one trip."""
+async def _run_now(
+    connection: sqlite3.Connection, begin: str | None, operation: str, parameters: Any, many: bool
+) -> _Outcome:
+    # A coroutine that never suspends: SQLAlchemy's AsyncConnection requires every
+    # statement to await something (it refuses drivers that block by mistake), and
+    # awaiting this costs one greenlet switch, not a thread hop.
+    return _run(connection, begin, operation, parameters, many)
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+class _Handle:
+    """What SQLAlchemy's aiosqlite adapter uses of an aiosqlite connection, over a plain
+    sqlite3 connection."""
+
+    __slots__ = ("_conn", "_connection")
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._conn = connection
+        self._connection: sqlite3.Connection | None = connection  # None once closed
+
+    @property
+    def isolation_level(self) -> str | None:
+        return self._conn.isolation_level
+
+    async def close(self) -> None:
+        self.stop()
+
+    async def create_function(self, *args: Any, **kw: Any) -> None:
+        self._conn.create_function(*args, **kw)
+
+    def stop(self) -> None:
+        self._connection = None
+        self._conn.close()
+
+
+class OnLoopCursor(AsyncAdapt_aiosqlite_cursor):
+    """A client-side cursor whose execute runs, fetches and closes at once."""
 
     __slots__ = ("_description", "_lastrowid", "_rowcount")
 
     def __init__(self, adapt_connection: AsyncAdapt_aiosqlite_connection) -> None:
-        # No sqlite3 cursor is opened here (that would be a trip of its own).
         self._adapt_connection = adapt_connection
         self._connection = adapt_connection._connection
         self._cursor = None  # type: ignore[assignment]
@@ -83,93 +125,127 @@ class OneTripCursor(AsyncAdapt_aiosqlite_cursor):
         return self._lastrowid  # type: ignore[return-value]
 
     def execute(self, operation: Any, parameters: Any = None) -> None:
-        self._trip(operation, parameters, many=False)
+        self._statement(operation, parameters, many=False)
 
     def executemany(self, operation: Any, seq_of_parameters: Sequence[Any]) -> None:
-        self._trip(operation, seq_of_parameters, many=True)
+        self._statement(operation, seq_of_parameters, many=True)
 
-    def _trip(self, operation: Any, parameters: Any, *, many: bool) -> None:
-        connection: aiosqlite.Connection = self._connection  # type: ignore[assignment]
-        adapted: OneTripConnection = self._adapt_connection  # type: ignore[assignment]
+    def _statement(self, operation: Any, parameters: Any, *, many: bool) -> None:
+        adapted: OnLoopConnection = self._adapt_connection  # type: ignore[assignment]
         begin, adapted.pending_begin = adapted.pending_begin, None
         try:
-            outcome: _Outcome = await_(
-                connection._execute(_run, connection._conn, begin, operation, parameters, many)
-            )
+            outcome = await_(_run_now(adapted.sqlite, begin, operation, parameters, many))
+        except sqlite3.OperationalError as error:
+            if begin is None or not _is_busy(error):
+                adapted._handle_exception(error)
+            outcome = adapted.wait_for_the_write_lock(begin, operation, parameters, many)
         except Exception as error:
-            self._adapt_connection._handle_exception(error)
+            adapted._handle_exception(error)
         self._description, self._rowcount, self._lastrowid, rows = outcome
         self._rows = deque(rows)
 
     async def _async_soft_close(self) -> None:
-        return None  # nothing is open on the SQLite thread
+        return None  # nothing stays open
 
     def close(self) -> None:
         self._rows.clear()
 
 
-class OneTripConnection(AsyncAdapt_aiosqlite_connection):
+class OnLoopConnection(AsyncAdapt_aiosqlite_connection):
     __slots__ = ("pending_begin",)
-    _cursor_cls = OneTripCursor
+    _cursor_cls = OnLoopCursor
 
-    def __init__(self, dbapi: Any, connection: aiosqlite.Connection) -> None:
-        super().__init__(dbapi, connection)
+    def __init__(self, dbapi: OnLoopDBAPI, handle: _Handle) -> None:
+        super().__init__(dbapi, handle)
         self.pending_begin: str | None = None
 
+    @property
+    def sqlite(self) -> sqlite3.Connection:
+        return self._connection._conn  # type: ignore[no-any-return]
+
+    @property
+    def isolation_level(self) -> str | None:
+        return self.sqlite.isolation_level
+
+    @isolation_level.setter
+    def isolation_level(self, value: str | None) -> None:
+        self.sqlite.isolation_level = value
+
     def begin_with_next_statement(self, begin: str) -> None:
-        """Run `begin` (e.g. BEGIN IMMEDIATE) in the same trip as the next statement."""
+        """Run `begin` (e.g. BEGIN IMMEDIATE) together with the next statement."""
         self.pending_begin = begin
 
     @property
     def in_transaction(self) -> bool:
-        return self.pending_begin is not None or self._connection.in_transaction  # type: ignore[attr-defined]
+        return self.pending_begin is not None or self.sqlite.in_transaction
 
     def commit(self) -> None:
         if self.pending_begin is not None:
             self.pending_begin = None  # nothing ran, so there is nothing to commit
             return
-        super().commit()
+        try:
+            self.sqlite.commit()
+        except Exception as error:
+            self._handle_exception(error)
 
     def rollback(self) -> None:
         if self.pending_begin is not None:
             self.pending_begin = None
             return
-        super().rollback()
+        if self._connection._connection is None:  # closed
+            return
+        try:
+            self.sqlite.rollback()
+        except Exception as error:
+            self._handle_exception(error)
+
+    def close(self) -> None:
+        self._connection.stop()
+
+    def wait_for_the_write_lock(
+        self, begin: str, operation: Any, parameters: Any, many: bool
+    ) -> _Outcome:
+        """Another process holds the write lock: sleep (the loop serves everyone else
+        meanwhile) and try again, until the busy timeout has passed."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.dbapi.busy_timeout_ms / 1000  # type: ignore[attr-defined]
+        delay = _FIRST_RETRY_SECONDS
+        while True:
+            await_(asyncio.sleep(min(delay, max(0.0, deadline - loop.time()))))
+            try:
+                return _run(self.sqlite, begin, operation, parameters, many)
+            except sqlite3.OperationalError as error:
+                if not _is_busy(error) or loop.time() >= deadline:
+                    self._handle_exception(error)
+            except Exception as error:
+                self._handle_exception(error)
+            delay = min(delay * 2, _LONGEST_RETRY_SECONDS)
 
 
-class OneTripDBAPI(AsyncAdapt_aiosqlite_dbapi):
+class OnLoopDBAPI(AsyncAdapt_aiosqlite_dbapi):
     """The DBAPI module handed to `create_async_engine(module=...)`."""
 
-    def connect(self, *arg: Any, **kw: Any) -> OneTripConnection:
-        connection = aiosqlite.connect(*arg, **kw)
-        thread = getattr(connection, "_thread", None)
-        if thread is not None:
-            thread.daemon = True  # as SQLAlchemy's adapter does
-        try:
-            return OneTripConnection(self, await_(connection))
-        except BaseException:
-            # A failed connect stops aiosqlite's thread without waiting for it; the thread
-            # then reports to the event loop, which may have closed by then ("Event loop
-            # is closed" printed after a one-line start-up error). Wait for it here.
-            if thread is not None:
-                await_(asyncio.to_thread(thread.join, _THREAD_STOP_SECONDS))
-            raise
+    def __init__(self, busy_timeout_ms: int) -> None:
+        super().__init__(aiosqlite, sqlite3)
+        self.busy_timeout_ms = busy_timeout_ms
+
+    def connect(self, *arg: Any, **kw: Any) -> OnLoopConnection:
+        kw.pop("loop", None)  # an aiosqlite argument
+        # SQLAlchemy may open or close it from another task, never from another thread
+        # while in use; the check would only forbid the pool's garbage collection.
+        kw["check_same_thread"] = False
+        return OnLoopConnection(self, _Handle(sqlite3.connect(*arg, **kw)))
 
 
 def missing_capability() -> str | None:
-    """None if the installed aiosqlite and SQLAlchemy have what this driver relies on;
-    otherwise what is missing (the engine then uses the stock adapter)."""
+    """None if the installed SQLAlchemy has what this driver relies on; otherwise what is
+    missing (the engine then uses the stock aiosqlite adapter)."""
     needs = {
-        aiosqlite.Connection: ("_execute", "_conn", "stop"),
-        AsyncAdapt_aiosqlite_connection: ("_handle_exception", "commit", "rollback"),
-        AsyncAdapt_aiosqlite_cursor: ("_rows", "description"),
+        AsyncAdapt_aiosqlite_connection: ("_handle_exception", "_connection", "dbapi"),
+        AsyncAdapt_aiosqlite_cursor: ("_rows", "_adapt_connection", "_soft_closed_memoized"),
     }
     for owner, names in needs.items():
         for name in names:
-            if not hasattr(owner, name):
+            if not hasattr(owner, name) and name not in getattr(owner, "__slots__", ()):
                 return f"{owner.__module__}.{owner.__qualname__}.{name}"
     return None
-
-
-def one_trip_dbapi() -> OneTripDBAPI:
-    return OneTripDBAPI(aiosqlite, sqlite3)

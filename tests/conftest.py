@@ -23,8 +23,8 @@ POSTGRES_URL = os.environ.get("BACKPATH_TEST_POSTGRES_URL", "")
 
 
 # CI runs the storage suite once more on SQLAlchemy's stock aiosqlite adapter, the
-# fallback of the one-trip driver (`.ci/run`).
-SQLITE_DRIVER = os.environ.get("BACKPATH_TEST_SQLITE_DRIVER", "one-trip")
+# fallback of the on-loop driver (`.ci/run`).
+SQLITE_DRIVER = os.environ.get("BACKPATH_TEST_SQLITE_DRIVER", "on-loop")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

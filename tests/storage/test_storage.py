@@ -21,15 +21,20 @@ USER = 42
 async def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(repository: StateRepository) -> None:
     async with repository.engine.connect() as connection:
         assert (await connection.scalar(text("PRAGMA journal_mode"))) == "wal"
-        assert (await connection.scalar(text("PRAGMA busy_timeout"))) == 5000
+        busy_timeout = await connection.scalar(text("PRAGMA busy_timeout"))
+    if SQLITE_DRIVER == "on-loop":  # the driver waits itself, asleep, not SQLite on the loop
+        assert busy_timeout == 0
+        assert repository.engine.dialect.dbapi.busy_timeout_ms == 5000  # type: ignore[union-attr]
+    else:
+        assert busy_timeout == 5000
 
 
 @pytest.mark.sqlite_only
 async def test_the_sqlite_driver_returns_rows_counts_and_errors(
     repository: StateRepository,
 ) -> None:
-    # storage/sqlite_driver.py runs each statement in one trip; everything a DBAPI cursor
-    # reports must still come back.
+    # storage/sqlite_driver.py runs each statement start to finish at once; everything a
+    # DBAPI cursor reports must still come back.
     async with repository.engine.begin() as connection:
         await connection.execute(text("CREATE TEMP TABLE t (n INTEGER PRIMARY KEY)"))
         await connection.execute(
@@ -46,8 +51,8 @@ async def test_the_sqlite_driver_returns_rows_counts_and_errors(
 async def test_a_transaction_begins_with_its_first_statement(repository: StateRepository) -> None:
     # BEGIN IMMEDIATE travels with the first statement; a transaction that runs none must
     # leave nothing pending for the next one.
-    if SQLITE_DRIVER != "one-trip":
-        pytest.skip("about the one-trip driver")
+    if SQLITE_DRIVER != "on-loop":
+        pytest.skip("about the on-loop driver")
     async with repository.engine.begin():
         pass
     async with repository.engine.begin() as connection:
@@ -243,15 +248,63 @@ async def test_purge_removes_only_stale_unfinished_assessments(
         assert await tx.latest_finished(3) is not None
 
 
-def test_the_one_trip_driver_falls_back_to_the_stock_adapter_when_a_library_changed(
+def test_the_on_loop_driver_falls_back_to_the_stock_adapter_when_a_library_changed(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, tmp_path: Path
 ) -> None:
-    import aiosqlite
+    from sqlalchemy.connectors.asyncio import AsyncAdapt_dbapi_connection
 
     from storage import database
 
-    monkeypatch.delattr(aiosqlite.Connection, "_execute")
+    monkeypatch.delattr(AsyncAdapt_dbapi_connection, "_handle_exception")
     database._log_stock_driver_once.cache_clear()
     engine = database.create_engine(f"sqlite+aiosqlite:///{tmp_path / 'x.db'}")
-    assert engine.dialect.dbapi.__class__.__name__ != "OneTripDBAPI"
-    assert "stock aiosqlite adapter" in caplog.text and "_execute" in caplog.text
+    assert engine.dialect.dbapi.__class__.__name__ != "OnLoopDBAPI"
+    assert "stock aiosqlite adapter" in caplog.text and "_handle_exception" in caplog.text
+
+
+@pytest.mark.sqlite_only
+async def test_a_write_waits_for_another_writers_lock_without_blocking_the_loop(
+    tmp_path: Path,
+) -> None:
+    if SQLITE_DRIVER != "on-loop":
+        pytest.skip("about the on-loop driver")
+    from sqlalchemy.exc import OperationalError
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'locked.db'}"
+    holder, waiter, impatient = (
+        create_engine(url, busy_timeout_ms=ms) for ms in (5_000, 5_000, 50)
+    )
+    async with holder.begin() as connection:
+        await connection.execute(text("CREATE TABLE t (n INTEGER)"))
+    ticks = 0
+
+    async def tick() -> None:
+        nonlocal ticks
+        while True:
+            await asyncio.sleep(0.001)
+            ticks += 1
+
+    ticker = asyncio.create_task(tick())
+    try:
+        async with holder.begin() as connection:  # holds the write lock...
+            await connection.execute(text("INSERT INTO t VALUES (1)"))
+
+            async def write() -> None:
+                async with waiter.begin() as other:
+                    await other.execute(text("INSERT INTO t VALUES (2)"))
+
+            waiting = asyncio.create_task(write())
+            await asyncio.sleep(0.2)
+            assert not waiting.done()  # ...so the other write waits...
+            assert ticks > 20  # ...asleep: the loop kept serving everything else
+            with pytest.raises(OperationalError, match="locked"):
+                async with impatient.begin() as other:  # a short busy timeout gives up
+                    await other.execute(text("INSERT INTO t VALUES (3)"))
+        await asyncio.wait_for(waiting, 5)  # the lock is free: the waiting write goes in
+        async with holder.connect() as connection:
+            rows = (await connection.execute(text("SELECT n FROM t ORDER BY n"))).scalars()
+            assert rows.all() == [1, 2]
+    finally:
+        ticker.cancel()
+        for engine in (holder, waiter, impatient):
+            await engine.dispose()
