@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 import uvicorn
 from starlette.applications import Starlette
 from telegram import BotCommand, Update
-from telegram.constants import ParseMode
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
@@ -24,8 +23,8 @@ from bot.core.reminders import ReminderSender
 from bot.core.replies import Message
 from bot.core.service import TriageService, load_typed_text_reader
 from bot.telegram.aiohttp_request import AiohttpRequest
+from bot.telegram.api import send_text
 from bot.telegram.handlers import add_handlers
-from bot.telegram.keyboards import inline_keyboard
 from bot.telegram.retry import with_retry
 from bot.telegram.web import HealthCheck, web_app
 from bot.ui.i18n import DEFAULT, LANGUAGES, _, language
@@ -72,14 +71,7 @@ def build_application(
     )
 
     async def send(user_id: int, message: Message) -> None:
-        await with_retry(
-            lambda: application.bot.send_message(
-                user_id,
-                message.text,
-                parse_mode=ParseMode.HTML,
-                reply_markup=inline_keyboard(message.buttons),
-            )
-        )
+        await with_retry(lambda: send_text(application.bot, user_id, message))
 
     reminders = ReminderSender(repository, send, clock)
 

@@ -15,7 +15,6 @@ from typing import TypeVar
 
 from telegram import CallbackQuery, MaybeInaccessibleMessage, Update
 from telegram import Message as TelegramMessage
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
@@ -29,7 +28,8 @@ from telegram.ext import (
 from bot.core import metrics
 from bot.core.replies import Message, Reply
 from bot.core.service import COMMANDS, Command, Sender, TriageService
-from bot.telegram.keyboards import Content, content, inline_keyboard, shown_by
+from bot.telegram.api import edit_text, send_text
+from bot.telegram.keyboards import Content, content, shown_by
 from bot.telegram.retry import with_retry
 from bot.ui import texts
 from bot.ui.i18n import _, language, pick
@@ -106,11 +106,7 @@ async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply
     # works in private chats only, whose id is the user's id.
     chat_id = update.effective_chat.id if update.effective_chat else _user(update)
     for message in reply.messages:
-        await with_retry(
-            lambda m=message: context.bot.send_message(  # type: ignore[misc]
-                chat_id, m.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(m.buttons)
-            )
-        )
+        await with_retry(lambda m=message: send_text(context.bot, chat_id, m))  # type: ignore[misc]
     for document in reply.documents:
         await with_retry(
             lambda d=document: context.bot.send_document(  # type: ignore[misc]
@@ -160,11 +156,7 @@ async def _edit_pressed(
     key = (pressed.chat.id, pressed.message_id)
     edited[key] = content(edit)
     try:
-        await with_retry(
-            lambda: query.edit_message_text(
-                edit.text, parse_mode=ParseMode.HTML, reply_markup=inline_keyboard(edit.buttons)
-            )
-        )
+        await with_retry(lambda: edit_text(context.bot, key[0], key[1], edit))
     except BadRequest as error:  # message gone or too old to edit
         edited.pop(key, None)
         log.debug("edit refused: %s", error)

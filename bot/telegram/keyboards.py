@@ -7,10 +7,12 @@ edit would change nothing (Telegram refuses those as "message is not modified").
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from html.parser import HTMLParser
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, MessageEntity
 from telegram import Message as TelegramMessage
+from telegram import MessageEntity
 
 from bot.core.replies import Button, Message
 
@@ -34,16 +36,20 @@ _ENTITY_OF_TAG = {
 _FORMATTING = frozenset(_ENTITY_OF_TAG.values())
 
 
-def inline_keyboard(rows: tuple[tuple[Button, ...], ...]) -> InlineKeyboardMarkup | None:
+@lru_cache(maxsize=4096)
+def reply_markup(rows: tuple[tuple[Button, ...], ...]) -> str | None:
+    """The inline keyboard as the JSON Telegram takes; the same questions' buttons come
+    back again and again, so each keyboard is encoded once."""
     if not rows:
         return None
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(b.label, callback_data=b.data) for b in row] for row in rows]
-    )
+    keyboard = [[{"text": b.label, "callback_data": b.data} for b in row] for row in rows]
+    return json.dumps({"inline_keyboard": keyboard}, ensure_ascii=False)
 
 
+@lru_cache(maxsize=4096)
 def content(message: Message) -> Content:
-    """What Telegram will show for this message, sent with parse_mode HTML."""
+    """What Telegram will show for this message, sent with parse_mode HTML (cached: the
+    same answered questions come back again and again)."""
     reader = _HtmlReader()
     reader.feed(message.text)
     reader.close()
