@@ -4,8 +4,9 @@ The floors: bare PTB (httpx, as installed), the same bare bot on BackPath's aioh
 request class ("PTB + aiohttp"), and bare aiogram 3.
 
     python -m bench [--seconds 10] [--users 1,20,100] [--memory-users 100000]
-                    [--storage-rows 1000000] [--skip memory,storage]
+                    [--storage-rows 1000000] [--skip memory,storage] [--typed]
                     [--database-url postgresql+asyncpg://...]
+    python -m bench --scale [--seconds 10] [--users 100]     (bench/scale.py)
 
 A fake Bot API server (testing/fake_telegram.py) runs here; each bot runs as its own
 process against it with long polling. U simulated users each press a button of the
@@ -20,93 +21,20 @@ import asyncio
 import json
 import os
 import platform
-import statistics
 import sys
 import tempfile
-import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 import psutil
 
+from bench.driver import Driver, Row, Watched, measure
+from bench.scale import scale_run, scale_table
 from bench.storage_run import storage_run
-from testing.fake_telegram import TOKEN, FakeTelegram, SentMessage
+from testing.fake_telegram import TOKEN, FakeTelegram
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-
-
-@dataclass
-class Row:
-    bot: str
-    users: int
-    round_trips: int
-    per_second: float
-    p50_ms: float
-    p99_ms: float
-    cpu_s_per_1000: float
-
-
-class Driver:
-    """Simulated users talking to one bot through the fake server."""
-
-    def __init__(self, telegram: FakeTelegram) -> None:
-        self.telegram = telegram
-        self.latest: dict[int, SentMessage] = {}
-        self.waiters: dict[int, asyncio.Future[SentMessage]] = {}
-        telegram.on_message = self._arrived
-
-    def _arrived(self, message: SentMessage) -> None:
-        if not message.buttons:
-            return
-        self.latest[message.chat_id] = message
-        waiter = self.waiters.pop(message.chat_id, None)
-        if waiter is not None and not waiter.done():
-            waiter.set_result(message)
-
-    async def round_trip(self, user: int) -> None:
-        """One action of `user` and the wait for the bot's next question."""
-        waiter = asyncio.get_running_loop().create_future()
-        self.waiters[user] = waiter
-        latest = self.latest.get(user)
-        if latest is None or any("new assessment" in label for label in latest.button_labels):
-            await self.telegram.send_text(user, "/start")
-        else:
-            data = latest.buttons[min(1, len(latest.buttons) - 1)][0]["callback_data"]
-            if len(latest.buttons[0]) > 1:  # a bare bot: two buttons in one row
-                data = latest.buttons[0][1]["callback_data"]
-            await self.telegram.press(user, latest, data)
-        await asyncio.wait_for(waiter, 30)
-
-
-async def measure(driver: Driver, process: psutil.Process, users: int, seconds: float) -> Row:
-    latencies: list[float] = []
-    base = 1_000_000 * users
-    for user in range(base, base + users):  # warm up: every user has a question on screen
-        await driver.round_trip(user)
-    cpu_before = sum(process.cpu_times()[:2])
-    deadline = time.perf_counter() + seconds
-
-    async def loop(user: int) -> None:
-        while time.perf_counter() < deadline:
-            started = time.perf_counter()
-            await driver.round_trip(user)
-            latencies.append(time.perf_counter() - started)
-
-    began = time.perf_counter()
-    await asyncio.gather(*(loop(u) for u in range(base, base + users)))
-    elapsed = time.perf_counter() - began
-    cpu = sum(process.cpu_times()[:2]) - cpu_before
-    latencies.sort()
-    return Row(
-        bot="",
-        users=users,
-        round_trips=len(latencies),
-        per_second=len(latencies) / elapsed,
-        p50_ms=1000 * statistics.median(latencies),
-        p99_ms=1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
-        cpu_s_per_1000=1000 * cpu / len(latencies),
-    )
 
 
 def commands(
@@ -146,10 +74,10 @@ async def run_bot(
     memory: dict[str, float] = {}
     try:
         await telegram.wait_for(lambda: "getUpdates" in telegram.calls, 60)
-        driver = Driver(telegram)
+        driver = Driver(telegram, typed=args.typed)
         rows = []
         for users in args.users:
-            row = await measure(driver, process, users, args.seconds)
+            row, _ = await measure(driver, [Watched(process)], users, args.seconds)
             row.bot = name
             rows.append(row)
             print(f"  {name:13} U={users:<4} {row.per_second:8.1f} rt/s", file=sys.stderr)
@@ -233,7 +161,13 @@ def main() -> int:
                         "SQLite file); e.g. an empty PostgreSQL database")  # fmt: skip
     parser.add_argument("--skip", default="", help="comma-separated: backpath, bare PTB, "
                         "PTB + aiohttp, bare aiogram, memory, storage")  # fmt: skip
+    parser.add_argument("--typed", action="store_true", help="users type each answer's "
+                        "words instead of pressing its button")  # fmt: skip
+    parser.add_argument("--scale", action="store_true", help="1 and 2 webhook replicas "
+                        "behind nginx on PostgreSQL (bench/scale.py)")  # fmt: skip
     args = parser.parse_args()
+    if args.scale:
+        return scale_main(args)
     args.users = [int(u) for u in args.users.split(",")]
     args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     if "memory" in args.skip:
@@ -247,6 +181,20 @@ def main() -> int:
         if key not in ("machine", "rows"):
             print(f"{key}: {value:.2f}" if isinstance(value, float) else f"{key}: {value}")
     return 0
+
+
+def scale_main(args: argparse.Namespace) -> int:
+    users = int(args.users.split(",")[-1])
+    with tempfile.TemporaryDirectory() as tmp:
+        results = asyncio.run(scale_run(Path(tmp), users, args.seconds))
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "scale.json").write_text(
+        json.dumps({"machine": machine, "phases": results}, indent=2)
+    )
+    print(f"machine: {machine}")
+    print(scale_table(results))
+    return 0 if all(r["mismatched_users"] == 0 for r in results) else 1
 
 
 if __name__ == "__main__":

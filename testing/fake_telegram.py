@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+import aiohttp
 from aiohttp import web
 
 TOKEN = "123456789:TEST-token-for-the-fake-bot-api-xyz"
@@ -36,6 +37,9 @@ MAX_TEXT = 4096  # characters of a message text, after entities parsing
 MAX_CAPTION = 1024
 MAX_CALLBACK_DATA = 64  # bytes
 MAX_CALLBACK_ANSWER = 200  # characters
+# Telegram posts to a webhook over at most this many connections at once (setWebhook's
+# max_connections default).
+WEBHOOK_CONNECTIONS = 40
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
@@ -114,6 +118,9 @@ class FakeTelegram:
     on_message: Callable[[SentMessage], None] | None = None
     # Every visible effect, as (method, user or chat id): messages, edits, button answers.
     effects: list[tuple[str, int]] = field(default_factory=list)
+    # Post each update to this URL (with the secret setWebhook gave), as Telegram posts to
+    # a webhook, instead of keeping it for getUpdates; a benchmark puts a load balancer here.
+    push_to: str | None = None
     # Every call refused with HTTP 400, in order (injected failures are not counted).
     refused: list[Refusal] = field(default_factory=list)
     # The refusals of every instance, for a check over a whole test run.
@@ -130,6 +137,9 @@ class FakeTelegram:
         self._failures: dict[str, list[tuple[int, dict[str, Any] | None]]] = {}
         self._query_users: dict[str, int] = {}
         self._update_id_list: list[int] = []
+        self._posting: set[asyncio.Task[None]] = set()
+        self._http: Any = None  # the aiohttp session that posts to `push_to`
+        self.webhook_retries = 0
         self.port = 0
 
     # --- server -------------------------------------------------------------------------
@@ -152,6 +162,8 @@ class FakeTelegram:
         self._stopping = True
         async with self._changed:
             self._changed.notify_all()
+        if self._http is not None:
+            await self._http.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -331,10 +343,35 @@ class FakeTelegram:
     async def _deliver(self, update: dict[str, Any]) -> int:
         if self._update_id_list and update["update_id"] <= self._update_id_list[-1]:
             raise ValueError("updates must be delivered in id order")
-        self.updates.append(update)
         self._update_id_list.append(update["update_id"])
+        if self.push_to is not None:
+            task = asyncio.create_task(self._post_update(update))
+            self._posting.add(task)
+            task.add_done_callback(self._posting.discard)
+            return update["update_id"]
+        self.updates.append(update)
         await self._notify()
         return update["update_id"]
+
+    async def _post_update(self, update: dict[str, Any]) -> None:
+        """Post one update to the webhook until it is taken (2xx), as Telegram retries."""
+        assert self.push_to is not None
+        if self._http is None:
+            self._http = aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=WEBHOOK_CONNECTIONS)
+            )
+        secret = self.webhook[1] if self.webhook else None
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+        for attempt in range(20):
+            try:
+                async with self._http.post(self.push_to, json=update, headers=headers) as reply:
+                    if 200 <= reply.status < 300:
+                        return
+            except aiohttp.ClientError:
+                pass
+            self.webhook_retries += 1
+            await asyncio.sleep(0.05 * (attempt + 1))
+        raise RuntimeError(f"the webhook never took update {update['update_id']}")
 
     def text_update(self, user_id: int, text: str, chat_type: str = "private") -> dict[str, Any]:
         """A new update (with its id) carrying a text message; not yet delivered."""
