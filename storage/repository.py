@@ -1,8 +1,9 @@
 """The state repository: the only place that builds queries.
 
 Callers open one transaction per update with `StateRepository.transaction()` and use the
-methods of the `Transaction` it yields. Records come back as plain frozen dataclasses, so
-nothing outside this module touches an ORM session.
+methods of the `Transaction` it yields. Records come back as plain frozen dataclasses.
+Every statement is SQLAlchemy Core on a connection: the ORM session's bookkeeping cost
+more CPU per button press than SQLite took to run the statements (issue 14).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.models import (
     AnswerRow,
@@ -31,6 +32,8 @@ from storage.models import (
 )
 
 ASSESSMENTS = AssessmentRow.__table__
+REMINDERS = ReminderRow.__table__
+USERS = UserRow.__table__
 
 # The statements every button press runs, built once: building a SQLAlchemy statement
 # costs more CPU than SQLite takes to run it.
@@ -114,7 +117,7 @@ class StoredReminder:
     language: str
 
     @classmethod
-    def from_row(cls, row: ReminderRow) -> StoredReminder:
+    def from_row(cls, row: Any) -> StoredReminder:
         return cls(
             row.id, row.user_id, row.assessment_id, _aware(row.due_at), row.status, row.language
         )
@@ -131,7 +134,6 @@ class StateRepository:
 
     def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = utcnow) -> None:
         self._engine = engine
-        self._sessions = async_sessionmaker(engine, expire_on_commit=False)
         self._clock = clock
 
     @property
@@ -141,13 +143,13 @@ class StateRepository:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        async with self._sessions() as session, session.begin():
-            yield Transaction(session, self._clock)
+        async with self._engine.begin() as connection:
+            yield Transaction(connection, self._clock)
 
 
 class Transaction:
-    def __init__(self, session: AsyncSession, clock: Callable[[], datetime] = utcnow) -> None:
-        self._session = session
+    def __init__(self, connection: AsyncConnection, clock: Callable[[], datetime] = utcnow) -> None:
+        self._connection = connection
         self._clock = clock
         # One event asks for the user's language and active assessment several times (flow
         # upgrade, handler); within a transaction they only change when we write them.
@@ -157,13 +159,8 @@ class Transaction:
     async def claim_update(self, update_id: int, user_id: int | None) -> bool:
         """Record an update as processed; False if it already was (a redelivery)."""
         values = {"update_id": update_id, "user_id": user_id, "processed_at": self._clock()}
-        claim = _CLAIM.get(self._session.bind.dialect.name)
-        if claim is not None:
-            return bool((await self._session.execute(claim, values)).rowcount)
-        if await self._session.get(ProcessedUpdateRow, update_id) is not None:
-            return False
-        self._session.add(ProcessedUpdateRow(**values))
-        return True
+        claim = _CLAIM[self._connection.dialect.name]
+        return bool((await self._connection.execute(claim, values)).rowcount)
 
     async def active_assessment(self, user_id: int) -> StoredAssessment | None:
         if user_id not in self._active:
@@ -179,18 +176,21 @@ class Transaction:
     async def _load(self, user_id: int) -> None:
         """The user's language and active assessment in one query, since nearly every
         event needs both (each statement is a round trip to the database)."""
-        row = (await self._session.execute(_LOAD, {"user_id": user_id})).one()
+        row = (await self._connection.execute(_LOAD, {"user_id": user_id})).one()
         self._languages[user_id] = row.chosen_language
         self._active[user_id] = StoredAssessment.from_row(row) if row.id is not None else None
 
     async def latest_finished(self, user_id: int) -> StoredAssessment | None:
-        row = await self._session.scalar(
-            select(AssessmentRow)
-            .where(AssessmentRow.user_id == user_id, AssessmentRow.status == Status.FINISHED)
-            .order_by(AssessmentRow.finished_at.desc(), AssessmentRow.id.desc())
+        row = await self._first(
+            select(ASSESSMENTS)
+            .where(ASSESSMENTS.c.user_id == user_id, ASSESSMENTS.c.status == Status.FINISHED)
+            .order_by(ASSESSMENTS.c.finished_at.desc(), ASSESSMENTS.c.id.desc())
             .limit(1)
         )
         return StoredAssessment.from_row(row) if row else None
+
+    async def _first(self, statement: Any) -> Any:
+        return (await self._connection.execute(statement)).first()
 
     async def start_assessment(
         self, user_id: int, flow_version: str, state: str
@@ -212,7 +212,7 @@ class Transaction:
             "updated_at": now,
             "finished_at": None,
         }
-        new_id = await self._session.scalar(
+        new_id = await self._connection.scalar(
             insert(ASSESSMENTS).values(values).returning(ASSESSMENTS.c.id)
         )
         assert new_id is not None
@@ -253,7 +253,7 @@ class Transaction:
             finished_at=now if finished else assessment.finished_at,
             flow_version=flow_version or assessment.flow_version,
         )
-        result = await self._session.execute(
+        result = await self._connection.execute(
             _SAVE,
             {
                 "old_id": assessment.id,
@@ -273,7 +273,7 @@ class Transaction:
             raise ConcurrentUpdate(f"assessment {assessment.id} changed concurrently")
         if answered is not None:
             question_id, value = answered
-            await self._session.execute(
+            await self._connection.execute(
                 _RECORD_ANSWER,
                 {"assessment_id": assessment.id, "question_id": question_id, "value": value,
                  "typed": typed, "answered_at": now},
@@ -282,8 +282,10 @@ class Transaction:
         return saved
 
     async def answer_trail(self, assessment_id: int) -> list[StoredAnswer]:
-        rows = await self._session.scalars(
-            select(AnswerRow).where(AnswerRow.assessment_id == assessment_id).order_by(AnswerRow.id)
+        rows = await self._connection.execute(
+            select(AnswerRow.__table__)
+            .where(AnswerRow.assessment_id == assessment_id)
+            .order_by(AnswerRow.id)
         )
         return [StoredAnswer(r.question_id, r.value, _aware(r.answered_at), r.typed) for r in rows]
 
@@ -293,8 +295,8 @@ class Transaction:
         ids = select(AssessmentRow.id).where(
             AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
         )
-        await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
-        result = await self._session.execute(
+        await self._connection.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
+        result = await self._connection.execute(
             delete(AssessmentRow).where(
                 AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
             )
@@ -305,14 +307,14 @@ class Transaction:
         """Erase every row about the user; the number of assessments removed."""
         self._active[user_id] = None
         self._languages[user_id] = None
-        await self._session.execute(delete(ReminderRow).where(ReminderRow.user_id == user_id))
-        await self._session.execute(delete(UserRow).where(UserRow.user_id == user_id))
+        await self._connection.execute(delete(ReminderRow).where(ReminderRow.user_id == user_id))
+        await self._connection.execute(delete(UserRow).where(UserRow.user_id == user_id))
         ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id)
-        await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
-        result = await self._session.execute(
+        await self._connection.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
+        result = await self._connection.execute(
             delete(AssessmentRow).where(AssessmentRow.user_id == user_id)
         )
-        await self._session.execute(
+        await self._connection.execute(
             delete(ProcessedUpdateRow).where(ProcessedUpdateRow.user_id == user_id)
         )
         return result.rowcount or 0
@@ -329,16 +331,16 @@ class Transaction:
             select(func.count()).select_from(ReminderRow).where(ReminderRow.user_id == user_id),
             select(func.count()).select_from(UserRow).where(UserRow.user_id == user_id),
         ]
-        return sum([await self._session.scalar(c) or 0 for c in counts])
+        return sum([await self._connection.scalar(c) or 0 for c in counts])
 
     async def finished_assessment(
         self, user_id: int, assessment_id: int
     ) -> StoredAssessment | None:
-        row = await self._session.scalar(
-            select(AssessmentRow).where(
-                AssessmentRow.id == assessment_id,
-                AssessmentRow.user_id == user_id,
-                AssessmentRow.status == Status.FINISHED,
+        row = await self._first(
+            select(ASSESSMENTS).where(
+                ASSESSMENTS.c.id == assessment_id,
+                ASSESSMENTS.c.user_id == user_id,
+                ASSESSMENTS.c.status == Status.FINISHED,
             )
         )
         return StoredAssessment.from_row(row) if row else None
@@ -347,11 +349,12 @@ class Transaction:
 
     async def set_language(self, user_id: int, language: str) -> None:
         self._languages[user_id] = language
-        row = await self._session.get(UserRow, user_id)
-        if row is None:
-            self._session.add(UserRow(user_id=user_id, language=language, updated_at=self._clock()))
-        else:
-            row.language, row.updated_at = language, self._clock()
+        values = {"language": language, "updated_at": self._clock()}
+        changed = await self._connection.execute(
+            update(USERS).where(USERS.c.user_id == user_id).values(values)
+        )
+        if not changed.rowcount:
+            await self._connection.execute(insert(USERS).values(user_id=user_id, **values))
 
     # --- reminders ---------------------------------------------------------------------
 
@@ -359,35 +362,40 @@ class Transaction:
         self, user_id: int, assessment_id: int, due_at: datetime, language: str
     ) -> StoredReminder | None:
         """A pending reminder for a finished assessment; None if it already has one."""
-        existing = await self._session.scalar(
-            select(ReminderRow).where(ReminderRow.assessment_id == assessment_id)
+        existing = await self._first(
+            select(REMINDERS.c.id).where(REMINDERS.c.assessment_id == assessment_id)
         )
         if existing is not None:
             return None
-        row = ReminderRow(
-            user_id=user_id,
-            assessment_id=assessment_id,
-            due_at=due_at,
-            status=ReminderStatus.PENDING,
-            language=language,
-            created_at=self._clock(),
-            sent_at=None,
+        new_id = await self._connection.scalar(
+            insert(REMINDERS)
+            .values(
+                user_id=user_id,
+                assessment_id=assessment_id,
+                due_at=due_at,
+                status=ReminderStatus.PENDING,
+                language=language,
+                created_at=self._clock(),
+                sent_at=None,
+            )
+            .returning(REMINDERS.c.id)
         )
-        self._session.add(row)
-        await self._session.flush()
-        return StoredReminder.from_row(row)
+        assert new_id is not None
+        return StoredReminder(
+            new_id, user_id, assessment_id, _aware(due_at), ReminderStatus.PENDING, language
+        )
 
     async def reminder(self, user_id: int, reminder_id: int) -> StoredReminder | None:
-        row = await self._session.scalar(
-            select(ReminderRow).where(ReminderRow.id == reminder_id, ReminderRow.user_id == user_id)
+        row = await self._first(
+            select(REMINDERS).where(REMINDERS.c.id == reminder_id, REMINDERS.c.user_id == user_id)
         )
         return StoredReminder.from_row(row) if row else None
 
     async def pending_reminders(self, user_id: int) -> list[StoredReminder]:
-        rows = await self._session.scalars(
-            select(ReminderRow)
-            .where(ReminderRow.user_id == user_id, ReminderRow.status == ReminderStatus.PENDING)
-            .order_by(ReminderRow.due_at)
+        rows = await self._connection.execute(
+            select(REMINDERS)
+            .where(REMINDERS.c.user_id == user_id, REMINDERS.c.status == ReminderStatus.PENDING)
+            .order_by(REMINDERS.c.due_at)
         )
         return [StoredReminder.from_row(r) for r in rows]
 
@@ -403,7 +411,7 @@ class Transaction:
         )
 
     async def _move_reminder(self, user_id: int, reminder_id: int, old: str, new: str) -> bool:
-        result = await self._session.execute(
+        result = await self._connection.execute(
             update(ReminderRow)
             .where(
                 ReminderRow.id == reminder_id,
@@ -420,24 +428,23 @@ class Transaction:
         The caller sends them after the commit: a crash in between loses a reminder rather
         than sending it twice.
         """
-        rows = list(
-            await self._session.scalars(
-                select(ReminderRow)
-                .where(ReminderRow.status == ReminderStatus.PENDING, ReminderRow.due_at <= now)
-                .order_by(ReminderRow.due_at)
+        rows = (
+            await self._connection.execute(
+                select(REMINDERS)
+                .where(REMINDERS.c.status == ReminderStatus.PENDING, REMINDERS.c.due_at <= now)
+                .order_by(REMINDERS.c.due_at)
                 .limit(limit)
             )
-        )
+        ).all()
         if not rows:
             return []
-        result = await self._session.execute(
+        result = await self._connection.execute(
             update(ReminderRow)
             .where(
                 ReminderRow.id.in_([r.id for r in rows]),
                 ReminderRow.status == ReminderStatus.PENDING,
             )
             .values(status=ReminderStatus.SENT, sent_at=now)
-            .execution_options(synchronize_session=False)
         )
         if result.rowcount != len(rows):
             raise ConcurrentUpdate("another process claimed some of these reminders")
@@ -448,8 +455,8 @@ class Transaction:
         stale = select(AssessmentRow.id).where(
             AssessmentRow.status == Status.ACTIVE, AssessmentRow.updated_at < untouched_since
         )
-        await self._session.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(stale)))
-        result = await self._session.execute(
+        await self._connection.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(stale)))
+        result = await self._connection.execute(
             delete(AssessmentRow).where(
                 AssessmentRow.status == Status.ACTIVE, AssessmentRow.updated_at < untouched_since
             )
@@ -457,7 +464,7 @@ class Transaction:
         return result.rowcount or 0
 
     async def prune_processed_updates(self, older_than: datetime) -> int:
-        result = await self._session.execute(
+        result = await self._connection.execute(
             delete(ProcessedUpdateRow).where(ProcessedUpdateRow.processed_at < older_than)
         )
         return result.rowcount or 0

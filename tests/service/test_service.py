@@ -134,7 +134,7 @@ async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
             conflicts += 1
             # SQLite's write lock keeps real rivals out; this stands in for a PostgreSQL
             # writer in another process that committed after our read.
-            await self._session.execute(text("UPDATE assessments SET version = version + 1"))
+            await self._connection.execute(text("UPDATE assessments SET version = version + 1"))
         return await real_save(self, assessment, **changes)
 
     monkeypatch.setattr(Transaction, "save_progress", save_after_a_rival)

@@ -164,7 +164,7 @@ async def test_only_one_active_assessment_per_user(repository: StateRepository) 
         assert (await tx.active_assessment(USER)).id == second.id  # type: ignore[union-attr]
     with pytest.raises(IntegrityError):
         async with repository.transaction() as tx:
-            await tx._session.execute(
+            await tx._connection.execute(
                 text(
                     "INSERT INTO assessments (user_id, flow_version, state, answers, history,"
                     " status, version, started_at, updated_at) VALUES (:u, '1', 'a', '{}',"
