@@ -41,7 +41,9 @@ HOUSEKEEPING_FIRST_RUN = timedelta(seconds=1)
 HTTP_POOL_SIZE = 16
 
 # Updates of different users run in parallel; one user's stay in order (TriageService).
-CONCURRENT_UPDATES = 64
+# More slots than users pressing at once: at 64, with 100 users, the wait for a free slot
+# was unfair (p50 0.13 s but p99 1.39 s); at 256 p99 is 0.57 s at the same throughput.
+CONCURRENT_UPDATES = 256
 
 
 def build_application(
