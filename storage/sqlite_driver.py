@@ -212,8 +212,11 @@ class OnLoopConnection(AsyncAdapt_aiosqlite_connection):
         delay = _FIRST_RETRY_SECONDS
         while True:
             await_(asyncio.sleep(min(delay, max(0.0, deadline - loop.time()))))
+            # Should BEGIN have gone through and the statement after it been the busy one,
+            # the transaction is open already: only the statement runs again.
+            again = None if self.sqlite.in_transaction else begin
             try:
-                return _run(self.sqlite, begin, operation, parameters, many)
+                return _run(self.sqlite, again, operation, parameters, many)
             except sqlite3.OperationalError as error:
                 if not _is_busy(error) or loop.time() >= deadline:
                     self._handle_exception(error)
