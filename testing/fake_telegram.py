@@ -40,6 +40,7 @@ MAX_CALLBACK_ANSWER = 200  # characters
 # Telegram posts to a webhook over at most this many connections at once (setWebhook's
 # max_connections default).
 WEBHOOK_CONNECTIONS = 40
+WEBHOOK_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
     "are exactly the same as a current content and reply markup of the message"
@@ -361,7 +362,7 @@ class FakeTelegram:
                 connector=aiohttp.TCPConnector(limit=WEBHOOK_CONNECTIONS)
             )
         secret = self.webhook[1] if self.webhook else None
-        headers = {"X-Telegram-Bot-Api-Secret-Token": secret} if secret else {}
+        headers = {WEBHOOK_SECRET_HEADER: secret} if secret else {}
         for attempt in range(20):
             try:
                 async with self._http.post(self.push_to, json=update, headers=headers) as reply:

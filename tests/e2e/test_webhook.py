@@ -14,6 +14,7 @@ from pydantic import SecretStr
 
 from bot.config import Settings
 from bot.telegram.app import serve
+from bot.telegram.web import SECRET_HEADER
 from storage.database import create_engine
 from storage.repository import StateRepository
 from testing.fake_telegram import FakeTelegram
@@ -148,3 +149,43 @@ async def test_two_replicas_on_one_database_give_the_same_results_as_one(
     await engine.dispose()
     for i in range(len(rows)):  # no message was sent twice
         assert len(telegram.messages_to(7000 + i)) == 2 + len(PATHS[rows[i]])
+
+
+async def test_the_fake_posts_updates_to_a_webhook_with_the_secret_and_retries() -> None:
+    """The fake Bot API as the scale bench uses it: updates pushed like Telegram pushes."""
+    from aiohttp import web
+
+    received: list[tuple[int, str | None]] = []
+    refuse_first = [True]
+
+    async def hook(request: web.Request) -> web.Response:
+        if refuse_first:
+            refuse_first.clear()
+            return web.Response(status=502)  # a replica restarting behind the balancer
+        update = await request.json()
+        received.append((update["update_id"], request.headers.get(SECRET_HEADER)))
+        return web.Response()
+
+    app = web.Application()
+    app.router.add_post("/telegram", hook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    telegram = FakeTelegram()
+    await telegram.start()
+    try:
+        telegram.webhook = (PUBLIC_URL, SECRET)
+        telegram.push_to = f"http://127.0.0.1:{port}/telegram"
+        first = await telegram.send_text(7, "/start")
+        second = await telegram.send_text(8, "/start")
+        for _ in range(200):
+            if len(received) == 2:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        await telegram.stop()
+        await runner.cleanup()
+    assert sorted(received) == [(first, SECRET), (second, SECRET)]
+    assert telegram.webhook_retries == 1
+    assert telegram.updates == []  # nothing left for getUpdates
