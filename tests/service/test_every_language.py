@@ -89,3 +89,18 @@ async def test_a_user_sees_only_their_language(repository: StateRepository, code
         f"{word!r} in {text[:80]!r}" for word, text in list(foreign.items())[:5]
     )
     assert len(user.seen) > 60
+
+
+async def test_in_the_console_a_reminder_says_it_comes_only_in_telegram(
+    repository: StateRepository,
+) -> None:
+    from bot.core.event import Channel
+
+    for channel, says in ((Channel.CONSOLE, True), (Channel.TELEGRAM, False)):
+        user = Visitor(TriageService(repository, channel=channel), "en")
+        user.who = Sender(7 if says else 8, language_code="en")
+        result = await user.answer(await user.command("start"), TO_R3)
+        done = await user.press(result, actions.RemindAction)
+        assert ("comes only in Telegram" in done.messages[0].text) is says
+        privacy = (await user.command("privacy")).messages[0].text
+        assert ("Telegram user id" in privacy) is not says
