@@ -8,6 +8,7 @@ the user, so an unfinished assessment resumes here too.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import getpass
 import html
 import os
@@ -98,11 +99,12 @@ async def _lines(stdin: TextIO) -> AsyncIterator[str]:
     chunks: asyncio.Queue[bytes] = asyncio.Queue()
 
     def read() -> None:
-        while True:
-            chunk = os.read(fd, 4096)
-            loop.call_soon_threadsafe(chunks.put_nowait, chunk)
-            if not chunk:
-                return
+        try:
+            while chunk := os.read(fd, 4096):
+                loop.call_soon_threadsafe(chunks.put_nowait, chunk)
+        finally:  # end of input, or the terminal went away (EIO): the console ends too
+            with contextlib.suppress(RuntimeError):  # the loop has closed already
+                loop.call_soon_threadsafe(chunks.put_nowait, b"")
 
     threading.Thread(target=read, name="console-stdin", daemon=True).start()
     pending = b""
@@ -162,5 +164,7 @@ async def _handle(service: TriageService, who: Sender, screen: _Screen, line: st
     else:
         reply = await service.text(who, line)
     screen.show(reply)
-    if command is not None and command.informs:
+    # Show the question again, unless the reply has buttons of its own to pick from (the
+    # reminders to cancel): the question's numbers would take their place.
+    if command is not None and command.informs and not screen.buttons:
         screen.show(await service.pending_question(who))

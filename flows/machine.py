@@ -22,11 +22,11 @@ from transitions import Machine
 
 from flows import referral as rules
 from flows.questions import (
+    NO,
     QUESTIONS,
     QUESTIONS_BY_ID,
     RED_FLAG_IDS,
     RED_FLAGS,
-    YES,
     Question,
     Severity,
 )
@@ -252,27 +252,38 @@ def replay(answers: Mapping[str, str], answered_under: str = FLOW_VERSION) -> Sn
 
     Used when the flow changed under an unfinished assessment, whose answers were given
     under flow version `answered_under`: answers to questions that still exist (with an
-    option that still exists) are kept, in the current order, and the walk stops at the
-    first question without a usable answer, which becomes pending. A question whose
-    meaning changed since is asked again first, unless the answer was yes (a broader
-    question cannot turn a yes into a no); the answers after it stay, as with `revisit`.
+    option that still exists) are kept with their typed words, in the current order, and
+    the walk stops at the first question without a usable answer, which becomes pending.
+    A question whose meaning changed since then is asked again first if it was answered
+    "no": the broader question may now be a yes. A yes or a not-sure stands, since doubt
+    only ever escalates. The answers after it stay, as with `revisit`.
     """
     snapshot = start()
     while (question := snapshot.question) is not None:
         value = answers.get(question.id)
         if value is None or question.option(value) is None:
             break
-        snapshot = answer(snapshot, question.id, value)
-    revised = [
-        position
-        for position, question_id in enumerate(snapshot.history)
-        if QUESTIONS_BY_ID[question_id].revised > int(answered_under)
-        and snapshot.answers[question_id] != YES
-    ]
-    if revised:
-        first = revised[0]
-        return Snapshot(snapshot.history[first], snapshot.answers, snapshot.history[:first])
-    return snapshot
+        notes = {
+            key.partition(":")[2]: text
+            for key, text in answers.items()
+            if ":" in key and _question_of(key) == question.id
+        }
+        snapshot = answer(snapshot, question.id, value, notes)
+    revised = next(
+        (
+            position
+            for position, question_id in enumerate(snapshot.history)
+            if QUESTIONS_BY_ID[question_id].revised > int(answered_under)
+            and snapshot.answers[question_id] == NO
+        ),
+        None,
+    )
+    if revised is None:
+        return snapshot
+    question_id = snapshot.history[revised]
+    # Its old "no" is not offered back: it answered a narrower question.
+    kept = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
+    return Snapshot(question_id, MappingProxyType(kept), snapshot.history[:revised])
 
 
 # Every condition method of the model, found by introspection so that a condition added

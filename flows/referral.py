@@ -185,7 +185,7 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
                 "coming weeks."
             ),
             N_("Most new back pain settles within a few weeks."),
-            N_("If you need a specialist later, this doctor usually writes the referral."),
+            N_("This doctor usually writes any later referral."),
             N_(
                 "Keep as active as the pain allows. If it is not better by 6 weeks, go back "
                 "to your doctor."

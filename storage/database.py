@@ -102,8 +102,9 @@ def create_engine(
         engine = create_async_engine(
             url, module=OnLoopDBAPI(busy_timeout_ms), pool_reset_on_return=None, **kwargs
         )
-        # The driver waits for a lock itself, asleep; SQLite must not wait on the loop.
-        _tune_sqlite(engine, busy_timeout_ms=0)
+        # The driver waits for a lock itself, asleep; SQLite must not wait on the loop once
+        # the connection is set up (switching to WAL may wait for another process, once).
+        _tune_sqlite(engine, busy_timeout_ms, afterwards_ms=0)
         _begin_with_first_statement(engine)
     else:
         _log_stock_driver_once(missing)
@@ -118,7 +119,9 @@ def _log_stock_driver_once(missing: str) -> None:
     log.warning("SQLite: the stock aiosqlite adapter is in use (on-loop driver: %s)", missing)
 
 
-def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
+def _tune_sqlite(
+    engine: AsyncEngine, busy_timeout_ms: int, afterwards_ms: int | None = None
+) -> None:
     # pysqlite opens transactions lazily and as DEFERRED, so two writers can both read and
     # then one fails with "database is locked". Taking control of BEGIN and making every
     # transaction IMMEDIATE makes them queue on the busy timeout instead (SQLAlchemy's
@@ -131,6 +134,8 @@ def _tune_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
+        if afterwards_ms is not None:
+            cursor.execute(f"PRAGMA busy_timeout = {int(afterwards_ms)}")
         cursor.close()
 
 

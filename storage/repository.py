@@ -55,6 +55,21 @@ _SAVE = update(ASSESSMENTS).where(
     ASSESSMENTS.c.id == bindparam("old_id"), ASSESSMENTS.c.version == bindparam("old_version")
 )
 _RECORD_ANSWER = insert(AnswerRow.__table__)
+
+
+def _set_language(upsert: Any) -> Any:
+    new = upsert(UserRow.__table__)
+    return new.on_conflict_do_update(
+        index_elements=["user_id"],
+        set_={"language": new.excluded.language, "updated_at": new.excluded.updated_at},
+    )
+
+
+# One statement, so two replicas setting a new user's language at once cannot collide.
+_SET_LANGUAGE = {
+    "sqlite": _set_language(sqlite_insert),
+    "postgresql": _set_language(postgresql_insert),
+}
 _CLAIM = {
     "sqlite": sqlite_insert(ProcessedUpdateRow.__table__).on_conflict_do_nothing(),
     "postgresql": postgresql_insert(ProcessedUpdateRow.__table__).on_conflict_do_nothing(),
@@ -349,12 +364,8 @@ class Transaction:
 
     async def set_language(self, user_id: int, language: str) -> None:
         self._languages[user_id] = language
-        values = {"language": language, "updated_at": self._clock()}
-        changed = await self._connection.execute(
-            update(USERS).where(USERS.c.user_id == user_id).values(values)
-        )
-        if not changed.rowcount:
-            await self._connection.execute(insert(USERS).values(user_id=user_id, **values))
+        values = {"user_id": user_id, "language": language, "updated_at": self._clock()}
+        await self._connection.execute(_SET_LANGUAGE[self._connection.dialect.name], values)
 
     # --- reminders ---------------------------------------------------------------------
 

@@ -8,9 +8,11 @@ press, measured in issue 14). This driver runs each statement, start to finish, 
 the loop: blocking the loop for that long is cheaper than any hop to a thread, and one
 process is the SQLite deployment anyway.
 
-The one wait that could be long, another process holding the write lock, never blocks
-the loop: SQLite is told not to wait (busy_timeout 0), and a transaction that finds the
-lock taken sleeps asynchronously and tries again until the configured busy timeout.
+The one wait that could be long, another process holding the lock, never blocks the
+loop: SQLite is told not to wait (busy_timeout 0), and a BEGIN or COMMIT that finds the
+lock taken sleeps asynchronously and tries again until the configured busy timeout. What
+still runs on the loop is SQLite's own work: a WAL checkpoint after a commit, and the
+housekeeping's daily bulk deletes, milliseconds on a local disk.
 
 SQLAlchemy's aiosqlite adapter classes carry the DBAPI plumbing (errors, the cursor
 protocol); `missing_capability()` checks that the installed SQLAlchemy still has what
@@ -22,8 +24,8 @@ from __future__ import annotations
 import asyncio
 import sqlite3
 from collections import deque
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import aiosqlite
 from sqlalchemy.dialects.sqlite.aiosqlite import (
@@ -34,6 +36,7 @@ from sqlalchemy.dialects.sqlite.aiosqlite import (
 from sqlalchemy.util import EMPTY_DICT
 from sqlalchemy.util.concurrency import await_
 
+_T = TypeVar("_T")
 # What one statement leaves behind: description, rowcount, lastrowid and the rows.
 _Outcome = tuple[Any, int, int | None, list[Any]]
 # Between two tries for a write lock another process holds.
@@ -69,7 +72,10 @@ async def _run_now(
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:
-    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    # The code is SQLite's extended one (SQLITE_BUSY_RECOVERY is 261): its low byte is the
+    # primary code.
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 class _Handle:
@@ -101,6 +107,8 @@ class OnLoopCursor(AsyncAdapt_aiosqlite_cursor):
     """A client-side cursor whose execute runs, fetches and closes at once."""
 
     __slots__ = ("_description", "_lastrowid", "_rowcount")
+
+    arraysize = 1  # DBAPI: rows per fetchmany() without a size
 
     def __init__(self, adapt_connection: AsyncAdapt_aiosqlite_connection) -> None:
         self._adapt_connection = adapt_connection
@@ -138,7 +146,11 @@ class OnLoopCursor(AsyncAdapt_aiosqlite_cursor):
         except sqlite3.OperationalError as error:
             if begin is None or not _is_busy(error):
                 adapted._handle_exception(error)
-            outcome = adapted.wait_for_the_write_lock(begin, operation, parameters, many)
+            outcome = adapted.when_free(
+                lambda again: _run(
+                    adapted.sqlite, begin if again else None, operation, parameters, many
+                )
+            )
         except Exception as error:
             adapted._handle_exception(error)
         self._description, self._rowcount, self._lastrowid, rows = outcome
@@ -185,6 +197,11 @@ class OnLoopConnection(AsyncAdapt_aiosqlite_connection):
             return
         try:
             self.sqlite.commit()
+        except sqlite3.OperationalError as error:
+            # Outside WAL mode a commit needs every reader gone: wait for them as for BEGIN.
+            if not _is_busy(error):
+                self._handle_exception(error)
+            self.when_free(lambda _again: self.sqlite.commit())
         except Exception as error:
             self._handle_exception(error)
 
@@ -202,21 +219,18 @@ class OnLoopConnection(AsyncAdapt_aiosqlite_connection):
     def close(self) -> None:
         self._connection.stop()
 
-    def wait_for_the_write_lock(
-        self, begin: str, operation: Any, parameters: Any, many: bool
-    ) -> _Outcome:
-        """Another process holds the write lock: sleep (the loop serves everyone else
-        meanwhile) and try again, until the busy timeout has passed."""
+    def when_free(self, attempt: Callable[[bool], _T]) -> _T:
+        """Another process holds the lock: sleep (the loop serves everyone else meanwhile)
+        and try again until the busy timeout has passed. `attempt` is told whether a
+        transaction still has to begin: should BEGIN have gone through and the statement
+        after it been the busy one, only the statement runs again."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.dbapi.busy_timeout_ms / 1000  # type: ignore[attr-defined]
         delay = _FIRST_RETRY_SECONDS
         while True:
             await_(asyncio.sleep(min(delay, max(0.0, deadline - loop.time()))))
-            # Should BEGIN have gone through and the statement after it been the busy one,
-            # the transaction is open already: only the statement runs again.
-            again = None if self.sqlite.in_transaction else begin
             try:
-                return _run(self.sqlite, again, operation, parameters, many)
+                return attempt(not self.sqlite.in_transaction)
             except sqlite3.OperationalError as error:
                 if not _is_busy(error) or loop.time() >= deadline:
                     self._handle_exception(error)

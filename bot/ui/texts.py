@@ -282,8 +282,8 @@ def warning_signs(number: str) -> str:
     that get worse (contract section 5)."""
     return _(
         "⚠️ Go to the emergency department at once, or {call}, if you lose bladder or bowel "
-        "control, can't pass urine, go numb between the legs, your legs suddenly go weak, "
-        "or numbness or weakness gets worse."
+        "control, can't pass urine, go numb between the legs, your legs suddenly go weak or "
+        "can't hold you, or numbness or weakness gets worse."
     ).format(call=call_emergency(number))
 
 

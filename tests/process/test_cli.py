@@ -471,3 +471,24 @@ async def test_polling_with_metrics_port_serves_health_and_json_logs(
     records = [json.loads(line) for line in stderr.decode().splitlines() if line.strip()]
     assert any(r["message"] == "BackPath is polling for updates" for r in records)
     assert all({"levelname", "name", "message"} <= r.keys() for r in records)
+
+
+async def test_the_console_keeps_the_reminder_list_pickable_after_reminders(
+    tmp_path: Path,
+) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "console",
+        cwd=tmp_path, env=bot_env(tmp_path),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    # An R3 result and its reminder, a new assessment left open, then /reminders and "1".
+    typed = ["2"] * 8 + ["1", "1", "2", "1", "/start", "/reminders", "1"]
+    out, err = await asyncio.wait_for(process.communicate("\n".join(typed).encode()), 60)
+    assert process.returncode == 0, err.decode()
+    screen = out.decode()
+    assert "Remind me in 42 days" in screen and "Done. On" in screen
+    after = screen.split("Your reminders", 1)[1]
+    assert "Question 1 of 14" not in after  # the list keeps its numbers...
+    assert "Reminder cancelled." in after  # ...so "1" cancelled it and answered nothing
+    assert "Emergency" not in after

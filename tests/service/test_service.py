@@ -59,7 +59,7 @@ async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
     # again first; the answers after it stay.
     (question,) = resumed.messages
     assert question.text.startswith("<b>Question 1 of 14</b>")
-    assert "Your earlier answer: No" in question.text
+    assert "Your earlier answer" not in question.text  # that "No" answered a narrower question
     after = await service.press(Sender(USER), button(resumed, "No"))
     assert after.messages[0].text.startswith("<b>Question 3 of 14</b>")
     async with repository.transaction() as tx:
@@ -67,16 +67,29 @@ async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
     assert active is not None and active.flow_version == machine.FLOW_VERSION
 
 
-def test_replay_asks_a_revised_question_again_unless_it_was_a_yes() -> None:
+def test_replay_asks_a_revised_question_again_unless_it_was_a_yes_or_not_sure() -> None:
     answers = {"bowel_bladder": "no", "leg_weakness": "no", "trauma": "no"}
     under_v3 = machine.replay(answers, "3")
     assert (under_v3.state, under_v3.history) == ("bowel_bladder", ())
-    assert under_v3.answers == answers
+    assert under_v3.answers == {"leg_weakness": "no", "trauma": "no"}
     again = machine.answer(under_v3, "bowel_bladder", "no")
     assert again.state == "fever"  # straight back to where the user was
     assert machine.replay(answers, machine.FLOW_VERSION).state == "fever"
+    # Doubt only escalates: a "not sure" to the narrower question stands.
     unsure = machine.replay({**answers, "bowel_bladder": "unsure"}, "3")
-    assert unsure.state == "bowel_bladder"
+    assert unsure.state == "fever" and unsure.answers["bowel_bladder"] == "unsure"
+
+
+def test_replay_keeps_the_words_a_user_typed() -> None:
+    from testing.paths import NO_RED_FLAGS
+
+    answers = {q.id: "no" for q in machine.RED_FLAGS}
+    answers |= {"duration": "acute_2_4", "duration:words": "3 weeks", "duration:days": "21"}
+    assert len(NO_RED_FLAGS) == len(machine.RED_FLAGS)
+    replayed = machine.replay(answers)
+    assert replayed.state == "location"
+    assert replayed.answers["duration:words"] == "3 weeks"
+    assert replayed.answers["duration:days"] == "21"
 
 
 async def test_an_older_assessment_with_nothing_usable_starts_again(

@@ -308,3 +308,20 @@ async def test_a_write_waits_for_another_writers_lock_without_blocking_the_loop(
         ticker.cancel()
         for engine in (holder, waiter, impatient):
             await engine.dispose()
+
+
+def test_every_kind_of_busy_is_waited_for_and_nothing_else() -> None:
+    import sqlite3
+
+    from storage.sqlite_driver import _is_busy
+
+    def error(code: int) -> sqlite3.OperationalError:
+        raised = sqlite3.OperationalError("database is locked")
+        raised.sqlite_errorcode = code  # type: ignore[attr-defined]
+        return raised
+
+    busy_recovery, locked_sharedcache, constraint_primarykey = 261, 262, 1555
+    assert _is_busy(error(sqlite3.SQLITE_BUSY)) and _is_busy(error(busy_recovery))
+    assert _is_busy(error(locked_sharedcache))
+    assert not _is_busy(error(constraint_primarykey))
+    assert not _is_busy(sqlite3.OperationalError("no such table: t"))

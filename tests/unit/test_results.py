@@ -80,7 +80,7 @@ def test_emergency_and_urgent_results_name_the_local_number_and_not_the_referral
     text = shown(ONE_OF_EACH_ROW[row], number="112")
     assert "call 112" in text
     assert "emergency services" not in text
-    assert "writes the referral" not in text
+    assert "writes" not in text  # no "your primary care doctor writes the referral" (v2)
     assert "call emergency services" in shown(ONE_OF_EACH_ROW[row])
 
 
@@ -95,12 +95,17 @@ def test_routine_and_soon_results_list_the_warning_signs_and_who_writes_the_refe
     row: str,
 ) -> None:
     text = shown(ONE_OF_EACH_ROW[row])
-    for sign in ("bladder or bowel", "can't pass urine", "numb between the legs",
-                 "legs suddenly go weak", "numbness or weakness gets worse"):  # fmt: skip
+    signs = (
+        "bladder or bowel",
+        "can't pass urine",
+        "numb between the legs",
+        "legs suddenly go weak or can't hold you",
+        "numbness or weakness gets worse",
+    )
+    for sign in signs:
         assert sign in text
     assert "serious injury" not in text  # not a sign to watch for
-    assert "writes the referral" in text
-    assert text.count("writes the referral") == 1
+    assert text.count("writes") == 1 and "referral" in text  # who writes the referral, once
     assert "This is guidance, not a diagnosis." in text
 
 
