@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import AsyncIterator, Iterator
@@ -30,6 +29,7 @@ from sqlalchemy import text
 from bench.driver import Driver, Watched, measure
 from storage.database import create_engine
 from testing.fake_telegram import TOKEN, FakeTelegram
+from testing.ports import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-webhook-secret-of-32-chars"
@@ -59,12 +59,6 @@ http {{
     }}
 }}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager

@@ -10,9 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import getpass
-import html
 import os
-import re
 import sys
 import threading
 import zlib
@@ -28,10 +26,10 @@ from bot.core.replies import Button, Reply
 from bot.core.service import Sender, TriageService, load_typed_text_reader
 from bot.ui import texts
 from bot.ui.i18n import _, language
+from bot.ui.render import plain
 from storage.database import create_schema
 from storage.repository import StateRepository
 
-_TAG = re.compile(r"</?[a-z]+>")
 QUIT = ("/quit", "/exit")
 # Buttons with a key of their own on every question; the others are numbered.
 KEYS: dict[type, str] = {BackAction: "b", WhyAction: "?"}
@@ -40,10 +38,6 @@ KEYS: dict[type, str] = {BackAction: "b", WhyAction: "?"}
 def console_user_id(name: str | None = None) -> int:
     """A stable id for the local account, negative so it never equals a Telegram user id."""
     return -(zlib.crc32((name or getpass.getuser()).encode()) + 1)
-
-
-def plain(text: str) -> str:
-    return html.unescape(_TAG.sub("", text))
 
 
 def _key(button: Button) -> str | None:
@@ -64,14 +58,15 @@ class _Screen:
             self.buttons = {}
         for message in reply.messages:
             self.print("\n" + plain(message.text))
-            self.buttons = {}
-            buttons = [button for row in message.buttons for button in row]
-            answers = [button for button in buttons if _key(button) is None]
-            for number, button in enumerate(answers, 1):
-                self.buttons[str(number)] = button
-            for button in buttons:
-                if (key := _key(button)) is not None:
-                    self.buttons[key] = button
+            answers: dict[str, Button] = {}
+            keyed: dict[str, Button] = {}
+            for button in (button for row in message.buttons for button in row):
+                key = _key(button)
+                if key is None:
+                    answers[str(len(answers) + 1)] = button
+                else:
+                    keyed[key] = button
+            self.buttons = answers | keyed
             for key, button in self.buttons.items():
                 self.print(f"  [{key}] {button.label}")
         for document in reply.documents:

@@ -88,10 +88,6 @@ class _Handle:
         self._conn = connection
         self._connection: sqlite3.Connection | None = connection  # None once closed
 
-    @property
-    def isolation_level(self) -> str | None:
-        return self._conn.isolation_level
-
     async def close(self) -> None:
         self.stop()
 

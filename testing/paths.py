@@ -1,6 +1,10 @@
-"""Answer sequences (button labels) that lead to each referral row, shared by tests."""
+"""Answer sequences (button labels) that lead to each referral row, and every way of
+answering the flow, shared by tests and tools."""
 
-from flows.questions import RED_FLAGS
+from collections.abc import Iterator
+
+from flows import machine
+from flows.questions import QUESTIONS, RED_FLAGS
 
 NO_RED_FLAGS = ["No"] * len(RED_FLAGS)
 
@@ -33,3 +37,17 @@ HEADLINES: dict[str, str] = {
     "R9": "See a spine surgeon soon, within days if you can: a neurosurgeon or an orthopedic",
     "R10": "See a pain management specialist",
 }
+
+
+def every_ending(snapshot: machine.Snapshot | None = None) -> Iterator[machine.Snapshot]:
+    """The finished snapshot of every way of answering the flow, each option of each
+    question it asks in turn."""
+    snapshot = snapshot or machine.start()
+    if snapshot.finished:
+        yield snapshot
+        return
+    question = snapshot.question
+    assert question is not None
+    assert len(snapshot.history) < len(QUESTIONS), "a path asks a question twice"
+    for option in question.options:
+        yield from every_ending(machine.answer(snapshot, question.id, option.value))

@@ -10,37 +10,14 @@ Flesch-Kincaid for English, Fernández Huerta's ease for Spanish and Flesch's ea
 
 from __future__ import annotations
 
-import html
-import re
-from collections.abc import Iterator, Mapping
-
 import textstat
 
 from bot.ui import render
 from bot.ui.i18n import LANGUAGES, _, language
-from flows import machine
+from bot.ui.render import plain
 from flows.questions import QUESTIONS
 from flows.referral import REFERRAL_TABLE, referral
-
-_TAG = re.compile(r"</?[a-z]+>")
-
-
-def every_outcome(
-    snapshot: machine.Snapshot | None = None,
-) -> Iterator[Mapping[str, str]]:
-    """The answers of every finished path through the flow."""
-    snapshot = snapshot or machine.start()
-    if snapshot.finished:
-        yield snapshot.answers
-        return
-    question = snapshot.question
-    assert question is not None
-    for option in question.options:
-        yield from every_outcome(machine.answer(snapshot, question.id, option.value))
-
-
-def plain(text: str) -> str:
-    return html.unescape(_TAG.sub("", text))
+from testing.paths import every_ending
 
 
 def reading_level(text: str, code: str) -> float:
@@ -57,7 +34,8 @@ def longest_results(code: str) -> dict[str, str]:
     """Each referral row's longest main message in `code`, as plain text."""
     longest: dict[str, str] = {}
     with language(code):
-        for answers in every_outcome():
+        for final in every_ending():
+            answers = final.answers
             row = referral(answers)
             text = plain(render.result_message(row, answers, 1, "").text)
             if len(text) > len(longest.get(row.row, "")):

@@ -25,30 +25,20 @@ warnings.filterwarnings(
 )
 
 
-async def _call(bot: Bot, method: str, **parameters: Any) -> Any:
+async def _show(bot: Bot, method: str, message: Message, **where: int) -> None:
+    """`method` with `message`'s text (Telegram's HTML) and buttons, at `where`."""
     assert method in _METHODS
-    return await bot.do_api_request(method, api_kwargs=parameters)
+    parameters: dict[str, Any] = {**where, "text": message.text, "parse_mode": ParseMode.HTML}
+    if markup := reply_markup(message.buttons):
+        parameters["reply_markup"] = markup
+    await bot.do_api_request(method, api_kwargs=parameters)
 
 
 async def send_text(bot: Bot, chat_id: int, message: Message) -> None:
-    """sendMessage: `message` with its buttons, Telegram's HTML formatting."""
-    markup = reply_markup(message.buttons)
-    extra = {"reply_markup": markup} if markup else {}
-    await _call(
-        bot, "sendMessage", chat_id=chat_id, text=message.text, parse_mode=ParseMode.HTML, **extra
-    )
+    """sendMessage: `message` with its buttons."""
+    await _show(bot, "sendMessage", message, chat_id=chat_id)
 
 
 async def edit_text(bot: Bot, chat_id: int, message_id: int, message: Message) -> None:
     """editMessageText: the message becomes `message` (no buttons: the keyboard goes)."""
-    markup = reply_markup(message.buttons)
-    extra = {"reply_markup": markup} if markup else {}
-    await _call(
-        bot,
-        "editMessageText",
-        chat_id=chat_id,
-        message_id=message_id,
-        text=message.text,
-        parse_mode=ParseMode.HTML,
-        **extra,
-    )
+    await _show(bot, "editMessageText", message, chat_id=chat_id, message_id=message_id)

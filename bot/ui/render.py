@@ -4,6 +4,7 @@ and the result. Pure functions of the flow's data and `bot.ui.texts`."""
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 
@@ -254,5 +255,18 @@ def _listed(findings: Iterable[str]) -> str:
     return format_list([_(finding) for finding in findings], locale=current())
 
 
+def capital(text: str) -> str:
+    """`text` with its first letter a capital (findings start lowercase, for sentences)."""
+    return text[:1].upper() + text[1:]
+
+
 def _sentence(clause: str) -> str:
-    return f"{clause[:1].upper()}{clause[1:]}."
+    return f"{capital(clause)}."
+
+
+_TAG = re.compile(r"</?[a-z]+>")
+
+
+def plain(text: str) -> str:
+    """A message's text without its HTML tags, as a terminal or a measurement reads it."""
+    return html.unescape(_TAG.sub("", text))

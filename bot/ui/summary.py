@@ -80,10 +80,6 @@ def build(assessment: StoredAssessment, emergency_number: str = "") -> Summary:
     )
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _shorten(words: str) -> str:
     """At most MAX_WORDS_SHOWN characters, "…" marking a cut."""
     if len(words) <= MAX_WORDS_SHOWN:
@@ -104,7 +100,7 @@ def _line(question: Question, answers: Mapping[str, str], said: str | None = Non
     words = answers.get(machine.note_key(question.id, machine.WORDS))
     if words:
         said = f"{said} ({you_wrote(_shorten(words))})"
-    return f"{_capital(_(question.finding))}: {said}"
+    return f"{render.capital(_(question.finding))}: {said}"
 
 
 def _red_flag_lines(assessment: StoredAssessment) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,18 +18,13 @@ from storage.database import create_engine
 from storage.repository import StateRepository
 from testing.fake_telegram import FakeTelegram
 from testing.paths import HEADLINES, PATHS
+from testing.ports import free_port
 from tests.conftest import Chat
 
 SECRET = "a-webhook-secret-of-32-characters"
 # What each instance registers with setWebhook; a reverse proxy would forward it to the
 # instance's own http://127.0.0.1:<port>/telegram, where the tests post directly.
 PUBLIC_URL = "https://bot.example.org/telegram"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @asynccontextmanager

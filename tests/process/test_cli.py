@@ -17,6 +17,7 @@ from bot.config import Settings
 from storage.database import create_engine
 from testing.fake_telegram import TOKEN, FakeTelegram, SentMessage
 from testing.paths import PATHS
+from testing.ports import free_port
 from tests.conftest import Chat
 
 
@@ -431,13 +432,10 @@ async def test_polling_with_metrics_port_serves_health_and_json_logs(
     tmp_path: Path, telegram: FakeTelegram
 ) -> None:
     import json
-    import socket
 
     import aiohttp
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     env = bot_env(
         tmp_path,
         TELEGRAM_BOT_TOKEN=TOKEN,

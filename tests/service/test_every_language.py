@@ -11,9 +11,9 @@ from bot.core.commands import COMMANDS_BY_NAME
 from bot.core.replies import Reply
 from bot.core.service import Sender, TriageService
 from bot.ui.i18n import LANGUAGES
+from bot.ui.render import plain
 from storage.repository import StateRepository
 from testing.catalogue import foreign_words
-from tools.readability import plain
 
 NO_FLAGS = ["no"] * 8
 # Option values, so the walk is the same whatever the labels say.

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 
 from flows import machine
 from flows.referral import REPORTED_EMERGENCY, referral
+from testing.paths import every_ending
 
 # Section 1, in the contract's order; nerve_progressive (v2) is asked last.
 EMERGENCY = ("bowel_bladder", "leg_weakness", "trauma")
@@ -82,20 +83,8 @@ def contract_paths(answers: dict[str, str] | None = None) -> Iterator[dict[str, 
         yield from contract_paths({**answers, pending: value})
 
 
-def flow_paths(snapshot: machine.Snapshot | None = None) -> Iterator[machine.Snapshot]:
-    """Every way of answering the bot's flow, by the options it offers."""
-    snapshot = snapshot or machine.start()
-    if snapshot.finished:
-        yield snapshot
-        return
-    question = snapshot.question
-    assert question is not None
-    for option in question.options:
-        yield from flow_paths(machine.answer(snapshot, question.id, option.value))
-
-
 CONTRACT = [dict(a) for a in contract_paths()]
-FLOW = list(flow_paths())
+FLOW = list(every_ending())  # every way of answering the bot's flow
 
 
 def test_the_flow_offers_exactly_the_contracts_paths() -> None:

@@ -15,11 +15,11 @@ from bot.core.commands import COMMANDS_BY_NAME, DESCRIPTIONS
 from bot.core.replies import Message
 from bot.ui import render, texts
 from bot.ui.i18n import LANGUAGES, N_, _, language
+from bot.ui.render import plain
 from flows import machine
 from flows.questions import DURATION, RED_FLAGS, Severity
 from flows.referral import referral
 from testing.catalogue import foreign_words
-from tools.readability import plain
 
 DAY = datetime(2026, 11, 29, 9, 30, tzinfo=UTC)
 

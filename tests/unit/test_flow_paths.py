@@ -2,33 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from flows import machine
 from flows.questions import RED_FLAG_IDS, RED_FLAGS
 from flows.referral import REFERRAL_TABLE, referral
+from testing.paths import every_ending
 
-PATH_LIMIT = 20  # no path may be longer than the number of questions
-
-
-def every_path(
-    snapshot: machine.Snapshot | None = None,
-) -> Iterator[tuple[tuple[str, ...], machine.Snapshot]]:
-    """Yield (questions asked, final snapshot) for every way of answering."""
-    snapshot = snapshot or machine.start()
-    if snapshot.finished:
-        yield snapshot.history, snapshot
-        return
-    question = snapshot.question
-    assert question is not None
-    assert len(snapshot.history) < PATH_LIMIT
-    for option in question.options:
-        yield from every_path(machine.answer(snapshot, question.id, option.value))
-
-
-PATHS = list(every_path())
+# (questions asked, final snapshot) of every way of answering.
+PATHS = [(final.history, final) for final in every_ending()]
 
 
 def test_every_referral_row_is_reachable() -> None:

@@ -10,11 +10,12 @@ import pytest
 from bot.core.actions import MoreAction, decode
 from bot.ui import render
 from bot.ui.i18n import language
+from bot.ui.render import plain
 from flows.referral import REFERRAL_TABLE, referral
 from testing.catalogue import marked_strings
-from tools.readability import every_outcome, plain
+from testing.paths import every_ending
 
-OUTCOMES = list(every_outcome())
+OUTCOMES = [final.answers for final in every_ending()]
 CLEAR = {
     "bowel_bladder": "no", "leg_weakness": "no", "trauma": "no", "fever": "no",
     "weight_loss": "no", "rest_pain": "no", "cancer_history": "no", "nerve_progressive": "no",
