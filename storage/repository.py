@@ -30,6 +30,13 @@ from storage.models import (
     UserRow,
     utcnow,
 )
+from storage.prepared import (
+    PreparedStatements,
+    Statements,
+    on_loop,
+    runs_on_loop,
+    through_sqlalchemy,
+)
 
 ASSESSMENTS = AssessmentRow.__table__
 REMINDERS = ReminderRow.__table__
@@ -150,6 +157,10 @@ class StateRepository:
     def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = utcnow) -> None:
         self._engine = engine
         self._clock = clock
+        # On the on-loop SQLite driver the statements of a button press skip SQLAlchemy's
+        # per-execution work; elsewhere they run through it like every other statement.
+        on_this_loop = runs_on_loop(engine.dialect)
+        self._prepared = PreparedStatements(engine.dialect) if on_this_loop else None
 
     @property
     def engine(self) -> AsyncEngine:
@@ -159,12 +170,24 @@ class StateRepository:
     async def transaction(self) -> AsyncIterator[Transaction]:
         """One transaction: committed when the block ends, rolled back if it raises."""
         async with self._engine.begin() as connection:
-            yield Transaction(connection, self._clock)
+            if self._prepared is None:
+                hot = through_sqlalchemy(connection)
+            else:
+                driver = (await connection.get_raw_connection()).dbapi_connection
+                hot = on_loop(self._prepared, driver)  # type: ignore[arg-type]
+            yield Transaction(connection, hot, self._clock)
 
 
 class Transaction:
-    def __init__(self, connection: AsyncConnection, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        connection: AsyncConnection,
+        hot: Statements,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
         self._connection = connection
+        # The statements every button press runs (claim, load, save, record the answer).
+        self._hot = hot
         self._clock = clock
         # One event asks for the user's language and active assessment several times (flow
         # upgrade, handler); within a transaction they only change when we write them.
@@ -175,7 +198,7 @@ class Transaction:
         """Record an update as processed; False if it already was (a redelivery)."""
         values = {"update_id": update_id, "user_id": user_id, "processed_at": self._clock()}
         claim = _CLAIM[self._connection.dialect.name]
-        return bool((await self._connection.execute(claim, values)).rowcount)
+        return bool((await self._hot(claim, values)).rowcount)
 
     async def active_assessment(self, user_id: int) -> StoredAssessment | None:
         if user_id not in self._active:
@@ -191,7 +214,7 @@ class Transaction:
     async def _load(self, user_id: int) -> None:
         """The user's language and active assessment in one query, since nearly every
         event needs both (each statement is a round trip to the database)."""
-        row = (await self._connection.execute(_LOAD, {"user_id": user_id})).one()
+        (row,) = (await self._hot(_LOAD, {"user_id": user_id})).rows
         self._languages[user_id] = row.chosen_language
         self._active[user_id] = StoredAssessment.from_row(row) if row.id is not None else None
 
@@ -268,7 +291,7 @@ class Transaction:
             finished_at=now if finished else assessment.finished_at,
             flow_version=flow_version or assessment.flow_version,
         )
-        result = await self._connection.execute(
+        result = await self._hot(
             _SAVE,
             {
                 "old_id": assessment.id,
@@ -288,7 +311,7 @@ class Transaction:
             raise ConcurrentUpdate(f"assessment {assessment.id} changed concurrently")
         if answered is not None:
             question_id, value = answered
-            await self._connection.execute(
+            await self._hot(
                 _RECORD_ANSWER,
                 {"assessment_id": assessment.id, "question_id": question_id, "value": value,
                  "typed": typed, "answered_at": now},

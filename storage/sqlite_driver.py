@@ -62,15 +62,6 @@ def _run(
         cursor.close()
 
 
-async def _run_now(
-    connection: sqlite3.Connection, begin: str | None, operation: str, parameters: Any, many: bool
-) -> _Outcome:
-    # A coroutine that never suspends: SQLAlchemy's AsyncConnection requires every
-    # statement to await something (it refuses drivers that block by mistake), and
-    # awaiting this costs one greenlet switch, not a thread hop.
-    return _run(connection, begin, operation, parameters, many)
-
-
 def _is_busy(error: sqlite3.OperationalError) -> bool:
     # The code is SQLite's extended one (SQLITE_BUSY_RECOVERY is 261): its low byte is the
     # primary code.
@@ -136,17 +127,11 @@ class OnLoopCursor(AsyncAdapt_aiosqlite_cursor):
 
     def _statement(self, operation: Any, parameters: Any, *, many: bool) -> None:
         adapted: OnLoopConnection = self._adapt_connection  # type: ignore[assignment]
-        begin, adapted.pending_begin = adapted.pending_begin, None
+        # `run` suspends only to wait for a lock: SQLAlchemy's AsyncConnection requires
+        # every statement to await something (it refuses drivers that block by mistake),
+        # and awaiting it costs one greenlet switch, not a thread hop.
         try:
-            outcome = await_(_run_now(adapted.sqlite, begin, operation, parameters, many))
-        except sqlite3.OperationalError as error:
-            if begin is None or not _is_busy(error):
-                adapted._handle_exception(error)
-            outcome = adapted.when_free(
-                lambda again: _run(
-                    adapted.sqlite, begin if again else None, operation, parameters, many
-                )
-            )
+            outcome = await_(adapted.run(operation, parameters, many=many))
         except Exception as error:
             adapted._handle_exception(error)
         self._description, self._rowcount, self._lastrowid, rows = outcome
@@ -215,7 +200,29 @@ class OnLoopConnection(AsyncAdapt_aiosqlite_connection):
     def close(self) -> None:
         self._connection.stop()
 
+    async def run(self, operation: str, parameters: Any = None, *, many: bool = False) -> _Outcome:
+        """One statement (after a pending BEGIN), start to finish; sqlite3's errors raised
+        as they are. The repository calls this directly for the statements of a button
+        press, past SQLAlchemy's per-execution work (storage/prepared.py)."""
+        begin, self.pending_begin = self.pending_begin, None
+        try:
+            return _run(self.sqlite, begin, operation, parameters, many)
+        except sqlite3.OperationalError as error:
+            if begin is None or not _is_busy(error):
+                raise
+        return await self.until_free(
+            lambda again: _run(self.sqlite, begin if again else None, operation, parameters, many)
+        )
+
     def when_free(self, attempt: Callable[[bool], _T]) -> _T:
+        """`until_free` for SQLAlchemy's synchronous side (its greenlet)."""
+        try:
+            return await_(self.until_free(attempt))
+        except Exception as error:
+            self._handle_exception(error)
+            raise
+
+    async def until_free(self, attempt: Callable[[bool], _T]) -> _T:
         """Another process holds the lock: sleep (the loop serves everyone else meanwhile)
         and try again until the busy timeout has passed. `attempt` is told whether a
         transaction still has to begin: should BEGIN have gone through and the statement
@@ -224,14 +231,12 @@ class OnLoopConnection(AsyncAdapt_aiosqlite_connection):
         deadline = loop.time() + self.dbapi.busy_timeout_ms / 1000  # type: ignore[attr-defined]
         delay = _FIRST_RETRY_SECONDS
         while True:
-            await_(asyncio.sleep(min(delay, max(0.0, deadline - loop.time()))))
+            await asyncio.sleep(min(delay, max(0.0, deadline - loop.time())))
             try:
                 return attempt(not self.sqlite.in_transaction)
             except sqlite3.OperationalError as error:
                 if not _is_busy(error) or loop.time() >= deadline:
-                    self._handle_exception(error)
-            except Exception as error:
-                self._handle_exception(error)
+                    raise
             delay = min(delay * 2, _LONGEST_RETRY_SECONDS)
 
 
