@@ -35,6 +35,13 @@ class Status:
     FINISHED = "finished"
 
 
+# "Active" as SQL text, for the partial index of active assessments and every query that
+# should use it (storage/repository.py): a query that binds the status as a parameter
+# instead is compiled again by SQLite on every run, since a partial index may or may not
+# apply to the value bound (measured: 100 us instead of 6 us for the load of a press).
+ACTIVE_SQL = f"'{Status.ACTIVE}'"
+
+
 class AssessmentRow(Base):
     """One assessment of one user; at most one is active per user."""
 
@@ -44,8 +51,8 @@ class AssessmentRow(Base):
             "uq_assessments_one_active_per_user",
             "user_id",
             unique=True,
-            sqlite_where=text("status = 'active'"),
-            postgresql_where=text("status = 'active'"),
+            sqlite_where=text(f"status = {ACTIVE_SQL}"),
+            postgresql_where=text(f"status = {ACTIVE_SQL}"),
         ),
         Index("ix_assessments_user_started", "user_id", "started_at"),
         # Ids are never reused: a button of a deleted assessment must not match a new one.

@@ -15,12 +15,13 @@ from datetime import UTC, datetime
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, literal, select, update
+from sqlalchemy import bindparam, delete, func, insert, literal, literal_column, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.models import (
+    ACTIVE_SQL,
     AnswerRow,
     AssessmentRow,
     ProcessedUpdateRow,
@@ -39,6 +40,8 @@ from storage.prepared import (
 )
 
 ASSESSMENTS = AssessmentRow.__table__
+# Written out, not bound: see ACTIVE_SQL.
+_IS_ACTIVE = ASSESSMENTS.c.status == literal_column(ACTIVE_SQL)
 REMINDERS = ReminderRow.__table__
 USERS = UserRow.__table__
 
@@ -55,7 +58,7 @@ _LOAD = (
     .select_from(select(literal(1)).subquery())
     .outerjoin(
         ASSESSMENTS,
-        (ASSESSMENTS.c.user_id == bindparam("user_id")) & (ASSESSMENTS.c.status == Status.ACTIVE),
+        (ASSESSMENTS.c.user_id == bindparam("user_id")) & _IS_ACTIVE,
     )
 )
 _SAVE = update(ASSESSMENTS).where(
@@ -330,14 +333,10 @@ class Transaction:
     async def discard_active(self, user_id: int) -> bool:
         """Delete the user's unfinished assessment and its answers; True if there was one."""
         self._active[user_id] = None
-        ids = select(AssessmentRow.id).where(
-            AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
-        )
+        ids = select(AssessmentRow.id).where(AssessmentRow.user_id == user_id, _IS_ACTIVE)
         await self._connection.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(ids)))
         result = await self._connection.execute(
-            delete(AssessmentRow).where(
-                AssessmentRow.user_id == user_id, AssessmentRow.status == Status.ACTIVE
-            )
+            delete(AssessmentRow).where(AssessmentRow.user_id == user_id, _IS_ACTIVE)
         )
         return bool(result.rowcount)
 
@@ -487,13 +486,11 @@ class Transaction:
     async def purge_unfinished(self, untouched_since: datetime) -> int:
         """Delete unfinished assessments (and their answers) idle since before a moment."""
         stale = select(AssessmentRow.id).where(
-            AssessmentRow.status == Status.ACTIVE, AssessmentRow.updated_at < untouched_since
+            _IS_ACTIVE, AssessmentRow.updated_at < untouched_since
         )
         await self._connection.execute(delete(AnswerRow).where(AnswerRow.assessment_id.in_(stale)))
         result = await self._connection.execute(
-            delete(AssessmentRow).where(
-                AssessmentRow.status == Status.ACTIVE, AssessmentRow.updated_at < untouched_since
-            )
+            delete(AssessmentRow).where(_IS_ACTIVE, AssessmentRow.updated_at < untouched_since)
         )
         return result.rowcount or 0
 
