@@ -19,6 +19,8 @@ ERRORS = Counter("backpath_errors", "Updates whose handling failed, by error typ
 
 def update_type(update: object) -> str:
     """The kind of a Telegram update: message, callback_query, edited_message, ..."""
+    if isinstance(known := getattr(update, "kind", None), str):  # read without PTB
+        return known
     for kind in ("callback_query", "message", "edited_message", "my_chat_member"):
         if getattr(update, kind, None) is not None:
             return kind

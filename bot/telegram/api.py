@@ -1,37 +1,57 @@
-"""The Bot API calls whose answer the bot never reads: sending and editing its messages.
+"""The Bot API calls of every button press, whose answers the bot never reads: answering
+the press, editing the pressed message and sending the next one.
 
-PTB's `send_message` and `edit_message_text` build a full `Message` object from Telegram's
-answer (every entity, the chat, the sender, the keyboard), only to have it thrown away.
-`Bot.do_api_request` without a return type makes the same call (same request object,
-timeouts and errors: `BadRequest`, `RetryAfter`, ...) and returns the answer as it came.
+PTB's `answer_callback_query`, `send_message` and `edit_message_text` convert every
+argument, fill in defaults, log, and build a full `Message` from Telegram's answer, only
+to have it thrown away. These post plain parameters through the bot's own request object
+(`Bot.request`, PTB's `BaseRequest.post`), with its timeouts and its errors (`BadRequest`,
+`RetryAfter`, ...).
 """
 
 from __future__ import annotations
 
-import warnings
+import json
 from typing import Any
 
 from telegram import Bot
 from telegram.constants import ParseMode
-from telegram.warnings import PTBUserWarning
+from telegram.request import RequestData
 
 from bot.core.replies import Message
 from bot.telegram.keyboards import reply_markup
 
-_METHODS = ("sendMessage", "editMessageText")
-# do_api_request suggests the typed method for these; not reading the answer is the point.
-warnings.filterwarnings(
-    "ignore", message=rf"Please use 'Bot\.({'|'.join(_METHODS)})'", category=PTBUserWarning
-)
+Plain = str | int | bool
+
+
+class PlainRequestData(RequestData):
+    """Parameters already in Telegram's terms (text, numbers, keyboards as JSON text), so
+    PTB has no objects of its own to convert."""
+
+    __slots__ = ("_plain",)
+
+    def __init__(self, parameters: dict[str, Plain]) -> None:
+        super().__init__()
+        self._plain = parameters
+
+    @property
+    def parameters(self) -> dict[str, Any]:
+        return self._plain
+
+    @property
+    def json_parameters(self) -> dict[str, str]:
+        return {k: v if isinstance(v, str) else json.dumps(v) for k, v in self._plain.items()}
+
+
+async def _call(bot: Bot, method: str, parameters: dict[str, Plain]) -> None:
+    await bot.request.post(f"{bot.base_url}/{method}", request_data=PlainRequestData(parameters))
 
 
 async def _show(bot: Bot, method: str, message: Message, **where: int) -> None:
     """`method` with `message`'s text (Telegram's HTML) and buttons, at `where`."""
-    assert method in _METHODS
-    parameters: dict[str, Any] = {**where, "text": message.text, "parse_mode": ParseMode.HTML}
+    parameters: dict[str, Plain] = {**where, "text": message.text, "parse_mode": ParseMode.HTML}
     if markup := reply_markup(message.buttons):
         parameters["reply_markup"] = markup
-    await bot.do_api_request(method, api_kwargs=parameters)
+    await _call(bot, method, parameters)
 
 
 async def send_text(bot: Bot, chat_id: int, message: Message) -> None:
@@ -42,3 +62,14 @@ async def send_text(bot: Bot, chat_id: int, message: Message) -> None:
 async def edit_text(bot: Bot, chat_id: int, message_id: int, message: Message) -> None:
     """editMessageText: the message becomes `message` (no buttons: the keyboard goes)."""
     await _show(bot, "editMessageText", message, chat_id=chat_id, message_id=message_id)
+
+
+async def answer_query(bot: Bot, query_id: str, notice: str | None, alert: bool) -> None:
+    """answerCallbackQuery: the button's spinner stops, with `notice` shown if given (as
+    an alert that needs a tap if `alert`)."""
+    parameters: dict[str, Plain] = {"callback_query_id": query_id}
+    if notice:
+        parameters["text"] = notice
+    if alert:
+        parameters["show_alert"] = True
+    await _call(bot, "answerCallbackQuery", parameters)

@@ -26,6 +26,7 @@ from bot.telegram.aiohttp_request import AiohttpRequest
 from bot.telegram.api import send_text
 from bot.telegram.handlers import add_handlers
 from bot.telegram.retry import with_retry
+from bot.telegram.updates import UpdateReadingBot
 from bot.telegram.web import HealthCheck, web_app
 from bot.ui.i18n import DEFAULT, LANGUAGES, _, language
 from storage.database import create_schema, database_is_reachable
@@ -53,15 +54,15 @@ def build_application(
     repository: StateRepository,
     clock: Callable[[], datetime] = utcnow,
 ) -> Application:  # type: ignore[type-arg]
-    application = (
-        ApplicationBuilder()
-        .token(settings.require_token())
-        .base_url(settings.telegram_api_base_url)
-        .concurrent_updates(CONCURRENT_UPDATES)
-        .request(AiohttpRequest(connection_pool_size=HTTP_POOL_SIZE))
-        .get_updates_request(AiohttpRequest(connection_pool_size=1))
-        .build()
+    polling = AiohttpRequest(connection_pool_size=1)
+    bot = UpdateReadingBot(
+        settings.require_token(),
+        base_url=settings.telegram_api_base_url,
+        request=AiohttpRequest(connection_pool_size=HTTP_POOL_SIZE),
+        get_updates_request=polling,
+        polling_read_timeout=polling.read_timeout or 0,
     )
+    application = ApplicationBuilder().bot(bot).concurrent_updates(CONCURRENT_UPDATES).build()
     add_handlers(application, service)
     assert application.job_queue is not None  # installed with the job-queue extra
 

@@ -11,26 +11,26 @@ import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractContextManager
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from telegram import CallbackQuery, MaybeInaccessibleMessage, Update
-from telegram import Message as TelegramMessage
+from telegram import Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import (
     Application,
-    CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.core import metrics
 from bot.core.replies import Message, Reply
 from bot.core.service import COMMANDS, Command, Sender, TriageService
-from bot.telegram.api import edit_text, send_text
-from bot.telegram.keyboards import Content, content, shown_by
+from bot.telegram.api import answer_query, edit_text, send_text
+from bot.telegram.keyboards import Content, content
 from bot.telegram.retry import with_retry
+from bot.telegram.updates import Press, Typed
 from bot.ui import texts
 from bot.ui.i18n import _, language, pick
 from storage.database import DatabaseError
@@ -63,15 +63,18 @@ class _Recent(OrderedDict[K, V]):
             self.popitem(last=False)
 
 
-Callback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
+Callback = Callable[[Any, ContextTypes.DEFAULT_TYPE], Awaitable[None]]
 
 
 def _service(context: ContextTypes.DEFAULT_TYPE) -> TriageService:
     return context.bot_data[SERVICE]
 
 
-async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
-    """Show a reply: answer the button press, edit the pressed message, send the rest.
+async def deliver(
+    context: ContextTypes.DEFAULT_TYPE, reply: Reply, chat_id: int, press: Press | None = None
+) -> None:
+    """Show a reply in `chat_id`: answer the button `press`, edit the pressed message,
+    send the rest.
 
     Called only after the service committed, so a failure here loses nothing: the user
     who writes again is shown the pending question.
@@ -80,31 +83,27 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
         # A redelivered update: its first delivery showed everything, the button's
         # answer included (a second answer to one query is refused).
         return
-    query = update.callback_query
-    pressed = query.message if query is not None else None
+    pressed = press.pressed if press is not None else None
     edit = reply.edit if pressed is not None else None
-    if query is not None and edit is not None and _already_shows(context, pressed, edit):
+    if press is not None and edit is not None and _already_shows(context, press, edit):
         # The pressed message already shows what this press does: an identical press (a
         # double tap) was handled. Stop the button's spinner and show nothing twice.
-        await _answer_query(context, query, reply)
+        await _answer_query(context, press.query_id, reply)
         return
     # The button's answer, the edit of the pressed message and the new messages are
     # independent calls: made together, the user waits for one round trip to Telegram
     # instead of three. Only the new messages need an order among themselves.
     calls: list[Awaitable[object]] = []
-    if query is not None:
-        calls.append(_answer_query(context, query, reply))
+    if press is not None:
+        calls.append(_answer_query(context, press.query_id, reply))
         if pressed is not None and edit is not None:
-            calls.append(_edit_pressed(context, query, pressed, edit))
-    calls.append(_send(update, context, reply))
+            calls.append(_edit_pressed(context, chat_id, pressed.message_id, edit))
+    calls.append(_send(context, chat_id, reply))
     await asyncio.gather(*calls)
 
 
-async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply) -> None:
+async def _send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, reply: Reply) -> None:
     """The reply's messages, then its documents, one after another."""
-    # A press on a message too old to be delivered with its query has no chat; the bot
-    # works in private chats only, whose id is the user's id.
-    chat_id = update.effective_chat.id if update.effective_chat else _user(update)
     for message in reply.messages:
         await with_retry(lambda m=message: send_text(context.bot, chat_id, m))  # type: ignore[misc]
     for document in reply.documents:
@@ -116,47 +115,45 @@ async def _send(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply
 
 
 async def _answer_query(
-    context: ContextTypes.DEFAULT_TYPE, query: CallbackQuery, reply: Reply | None = None
+    context: ContextTypes.DEFAULT_TYPE, query_id: str, reply: Reply | None = None
 ) -> None:
     """Answer the button press, at most once whoever asks (delivery or error handler)."""
     answered: _Recent[str, None] = context.bot_data[ANSWERED]
-    if query.id in answered:
+    if query_id in answered:
         return
-    answered[query.id] = None
+    answered[query_id] = None
     notice, alert = (reply.notice, reply.alert) if reply else (None, False)
     try:
         # A time-out is not retried: the answer may have arrived, and a second is refused.
-        await with_retry(lambda: query.answer(notice, show_alert=alert), retry_timeouts=False)
+        await with_retry(
+            lambda: answer_query(context.bot, query_id, notice, alert), retry_timeouts=False
+        )
     except BadRequest as error:  # e.g. the query is too old to be answered
         log.debug("callback answer refused: %s", error)
 
 
-def _already_shows(
-    context: ContextTypes.DEFAULT_TYPE, pressed: MaybeInaccessibleMessage | None, edit: Message
-) -> bool:
+def _already_shows(context: ContextTypes.DEFAULT_TYPE, press: Press, edit: Message) -> bool:
     """Whether the pressed message shows `edit` already: as it was when pressed, or as
     this process last edited it (a second tap made before the first one's edit arrived)."""
+    pressed = press.pressed
     if pressed is None:
         return False
     wanted = content(edit)
-    if isinstance(pressed, TelegramMessage) and shown_by(pressed) == wanted:
+    if pressed.shows == wanted:
         return True
     edited: _Recent[tuple[int, int], Content] = context.bot_data[EDITED]
-    return edited.get((pressed.chat.id, pressed.message_id)) == wanted
+    return edited.get((press.chat_id, pressed.message_id)) == wanted
 
 
 async def _edit_pressed(
-    context: ContextTypes.DEFAULT_TYPE,
-    query: CallbackQuery,
-    pressed: MaybeInaccessibleMessage,
-    edit: Message,
+    context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int, edit: Message
 ) -> None:
     # Remembered before the call, so that a second tap handled meanwhile sees it.
     edited: _Recent[tuple[int, int], Content] = context.bot_data[EDITED]
-    key = (pressed.chat.id, pressed.message_id)
+    key = (chat_id, message_id)
     edited[key] = content(edit)
     try:
-        await with_retry(lambda: edit_text(context.bot, key[0], key[1], edit))
+        await with_retry(lambda: edit_text(context.bot, chat_id, message_id, edit))
     except BadRequest as error:  # message gone or too old to edit
         edited.pop(key, None)
         log.debug("edit refused: %s", error)
@@ -169,38 +166,42 @@ def _command(run: Command) -> Callback:
     """A handler for one slash command: ask the service, deliver its reply."""
 
     async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await deliver(update, context, await run(_service(context), _sender(update)))
+        reply = await run(_service(context), _sender(update))
+        await deliver(context, reply, _chat(update))
 
     return on_command
 
 
+async def on_press(press: Press, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An inline button press."""
+    reply = await _service(context).press(_sender(press), press.data)
+    await deliver(context, reply, press.chat_id, press)
+
+
+async def on_typed(typed: Typed, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A typed message."""
+    reply = await _service(context).text(_sender(typed), typed.text)
+    await deliver(context, reply, typed.chat_id)
+
+
 async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Typed text, including unknown commands."""
+    """Typed text starting with "/" that is none of the commands."""
     assert update.effective_message is not None
     text = update.effective_message.text or ""
     reply = await _service(context).text(_sender(update), text)
-    await deliver(update, context, reply)
-
-
-async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An inline button press."""
-    assert update.callback_query is not None
-    reply = await _service(context).press(_sender(update), update.callback_query.data)
-    await deliver(update, context, reply)
+    await deliver(context, reply, _chat(update))
 
 
 async def on_non_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Stickers, photos, voice and the like."""
     with await _language_of(update, context):
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, _(texts.ONLY_TEXT))
+        await context.bot.send_message(_chat(update), _(texts.ONLY_TEXT))
 
 
 async def on_edited(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An edited message: answers are never changed after the fact."""
     with await _language_of(update, context):
-        assert update.effective_chat is not None
-        await context.bot.send_message(update.effective_chat.id, _(texts.EDITS_IGNORED))
+        await context.bot.send_message(_chat(update), _(texts.EDITS_IGNORED))
 
 
 async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -213,27 +214,29 @@ async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure (no user content) and tell the user their answers are kept."""
-    update_id = update.update_id if isinstance(update, Update) else None
     error = context.error
     metrics.ERRORS.labels(type(error).__name__).inc()
     log.error(
         "update %s failed: %s",
-        update_id,
+        getattr(update, "update_id", None),
         type(error).__name__,
         exc_info=(type(error), error, error.__traceback__) if error else None,
     )
-    if not isinstance(update, Update) or update.effective_chat is None:
+    if isinstance(update, Press | Typed):
+        chat_id: int | None = update.chat_id
+    elif isinstance(update, Update) and update.effective_chat is not None:
+        chat_id = update.effective_chat.id
+    else:
         return
     busy = isinstance(error, DatabaseError)
     with await _language_of(update, context, ask_the_database=not busy):
         text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
-    if update.callback_query is not None:
+    if isinstance(update, Press):
         # Stop the spinner, unless the delivery that failed answered the press already.
         try:
-            await _answer_query(context, update.callback_query)
+            await _answer_query(context, update.query_id)
         except TelegramError as answer_error:
             log.warning("could not answer the button press: %s", type(answer_error).__name__)
-    chat_id = update.effective_chat.id
     try:
         await with_retry(lambda: context.bot.send_message(chat_id, text))
     except TelegramError as send_error:
@@ -245,34 +248,39 @@ async def _language_of(
 ) -> AbstractContextManager[None]:
     """The user's language for answers given outside an event (stickers, edits, errors):
     their /language choice, or their app's when the database cannot say."""
-    user = update.effective_user if isinstance(update, Update) else None
-    app_language = pick(user.language_code if user else None)
-    if user is None or not ask_the_database:
+    known = isinstance(update, Press | Typed) or (
+        isinstance(update, Update) and update.effective_user is not None
+    )
+    who = _sender(update) if known else None  # type: ignore[arg-type]
+    app_language = pick(who.language_code if who else None)
+    if who is None or not ask_the_database:
         return language(app_language)
     try:
-        chosen = await _service(context).language_of(Sender(user.id, None, user.language_code))
+        chosen = await _service(context).language_of(who)
     except Exception as error:  # the database is down: the app's language will do
         log.warning("language lookup failed: %s", type(error).__name__)
         chosen = app_language
     return language(chosen)
 
 
-def _sender(update: Update) -> Sender:
+def _sender(update: Press | Typed | Update) -> Sender:
+    if isinstance(update, Press | Typed):
+        return Sender(update.user_id, update.update_id, update.language_code)
     user = update.effective_user
     assert user is not None
     return Sender(user.id, update.update_id, user.language_code)
 
 
-def _user(update: Update) -> int:
-    assert update.effective_user is not None
-    return update.effective_user.id
+def _chat(update: Update) -> int:
+    assert update.effective_chat is not None
+    return update.effective_chat.id
 
 
 def _measured(callback: Callback) -> Callback:
     """The callback, counted by update type and timed in the latency histogram."""
 
     @functools.wraps(callback)
-    async def measured(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    async def measured(update: Any, context: ContextTypes.DEFAULT_TYPE) -> None:
         metrics.UPDATES.labels(metrics.update_type(update)).inc()
         with metrics.HANDLER_SECONDS.time():
             await callback(update, context)
@@ -289,7 +297,8 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
     for name, run in COMMANDS.items():
         command = _measured(_command(run))
         application.add_handler(CommandHandler(name, command, filters=private))
-    application.add_handler(CallbackQueryHandler(_measured(on_button)))
+    application.add_handler(TypeHandler(Press, _measured(on_press)))
+    application.add_handler(TypeHandler(Typed, _measured(on_typed)))
     application.add_handler(
         MessageHandler(private & filters.TEXT & filters.UpdateType.MESSAGE, _measured(on_text))
     )

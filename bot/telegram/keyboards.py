@@ -8,10 +8,11 @@ edit would change nothing (Telegram refuses those as "message is not modified").
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 
-from telegram import Message as TelegramMessage
 from telegram import MessageEntity
 
 from bot.core.replies import Button, Message
@@ -58,21 +59,19 @@ def content(message: Message) -> Content:
     return text, tuple(sorted(entities)), buttons
 
 
-def shown_by(message: TelegramMessage) -> Content:
-    """What a message on Telegram shows, in the form of `content`."""
+def shown_in(message: Mapping[str, Any]) -> Content:
+    """What a message on Telegram (its JSON, as in an update) shows, in the form of
+    `content`."""
     entities = tuple(
         sorted(
-            (str(e.type), e.offset, e.length, e.url or "")
-            for e in message.entities
-            if e.type in _FORMATTING
+            (e["type"], e["offset"], e["length"], e.get("url", ""))
+            for e in message.get("entities", ())
+            if e["type"] in _FORMATTING
         )
     )
-    markup = message.reply_markup
-    buttons = tuple(
-        tuple((b.text, b.callback_data or "") for b in row)
-        for row in (markup.inline_keyboard if markup else ())
-    )
-    return message.text or "", entities, buttons
+    rows = message.get("reply_markup", {}).get("inline_keyboard", ())
+    buttons = tuple(tuple((b["text"], b.get("callback_data", "")) for b in row) for row in rows)
+    return message.get("text", ""), entities, buttons
 
 
 class _HtmlReader(HTMLParser):

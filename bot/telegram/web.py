@@ -15,8 +15,9 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from telegram import Update
 from telegram.ext import Application
+
+from bot.telegram.updates import read_update
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ def web_app(
         if not hmac.compare_digest(given.encode(), secret.encode()):
             return PlainTextResponse("forbidden", status_code=403)
         try:
-            update = Update.de_json(await request.json(), application.bot)
+            update = read_update(await request.json(), application.bot)
         except Exception:  # not JSON, or not an update: nothing to retry
             return PlainTextResponse("bad request", status_code=400)
         await application.process_update(update)

@@ -1,0 +1,139 @@
+"""The two updates nearly every user sends, read straight from Telegram's JSON.
+
+A button press or a typed message is almost every update the bot gets. PTB turns each
+into an `Update` with a full `Message` (every entity, the sender, the chat, the keyboard)
+of which the bot reads a handful of fields: a tenth of the CPU of a press (issue 14).
+`read_update` reads those fields into a `Press` or a `Typed`, which the Application hands
+to its handlers like any update (`TypeHandler`); every other update becomes PTB's
+`Update`, as before. Polling (`UpdateReadingBot`) and the webhook (`web.py`) both use it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any, ClassVar
+
+from telegram import Bot, Update
+from telegram.ext import ExtBot
+from telegram.warnings import PTBUserWarning
+
+from bot.telegram.keyboards import Content, shown_in
+
+JSON = dict[str, Any]
+
+# do_api_request suggests the typed get_updates, which would build PTB's Update of each.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
+
+
+@dataclass(frozen=True, slots=True)
+class Pressed:
+    """The message whose button was pressed, and what it showed (None when Telegram no
+    longer shows it to the bot: it is too old)."""
+
+    message_id: int
+    shows: Content | None
+
+
+@dataclass(frozen=True, slots=True)
+class Press:
+    """A button press (callback query)."""
+
+    kind: ClassVar[str] = "callback_query"
+    update_id: int
+    user_id: int
+    language_code: str | None
+    query_id: str
+    data: str | None
+    chat_id: int
+    pressed: Pressed | None
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A text typed in the private chat, not starting with "/" (commands go to PTB)."""
+
+    kind: ClassVar[str] = "message"
+    update_id: int
+    user_id: int
+    language_code: str | None
+    chat_id: int
+    text: str
+
+
+def read_update(data: JSON, bot: Bot) -> Press | Typed | Update:
+    """A `Press` or a `Typed` if the update is one, otherwise PTB's `Update`."""
+    if (query := data.get("callback_query")) is not None:
+        return _press(data["update_id"], query)
+    message = data.get("message")
+    if (
+        message is not None
+        and message.get("chat", {}).get("type") == "private"
+        and isinstance(message.get("text"), str)
+        and not message["text"].startswith("/")
+        and "from" in message
+    ):
+        return Typed(
+            data["update_id"],
+            message["from"]["id"],
+            message["from"].get("language_code"),
+            message["chat"]["id"],
+            message["text"],
+        )
+    return Update.de_json(data, bot)
+
+
+def _press(update_id: int, query: JSON) -> Press:
+    user = query["from"]
+    message = query.get("message")
+    pressed = None
+    # A press on a message sent through inline mode has no message; the bot works in
+    # private chats only, whose id is the user's id.
+    chat_id = user["id"]
+    if message is not None:
+        chat_id = message["chat"]["id"]
+        # Telegram sends a message it no longer shows the bot with date 0 and no content.
+        shows = shown_in(message) if message.get("date") else None
+        pressed = Pressed(message["message_id"], shows)
+    return Press(
+        update_id,
+        user["id"],
+        user.get("language_code"),
+        query["id"],
+        query.get("data"),
+        chat_id,
+        pressed,
+    )
+
+
+class UpdateReadingBot(ExtBot[None]):
+    """PTB's bot whose `get_updates` (called by PTB's Updater, which keeps its offsets,
+    retries and shutdown) reads updates with `read_update`."""
+
+    def __init__(self, *args: Any, polling_read_timeout: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The get-updates request's own read timeout; a long poll adds its wait to it.
+        self._polling_read_timeout = polling_read_timeout
+
+    async def get_updates(  # type: ignore[override]
+        self,
+        offset: int | None = None,
+        limit: int | None = None,
+        timeout: int | float | timedelta | None = None,  # noqa: ASYNC109 (PTB's signature)
+        allowed_updates: Sequence[str] | None = None,
+        *,
+        api_kwargs: JSON | None = None,
+        **timeouts: Any,
+    ) -> tuple[Press | Typed | Update, ...]:
+        wait = timeout.total_seconds() if isinstance(timeout, timedelta) else timeout or 0
+        asked = {"offset": offset, "limit": limit, "timeout": wait,
+                 "allowed_updates": allowed_updates}  # fmt: skip
+        parameters = {k: v for k, v in asked.items() if v is not None} | (api_kwargs or {})
+        # As PTB's own: the long poll's wait comes on top of the read timeout.
+        read_timeout = timeouts.pop("read_timeout", None) or self._polling_read_timeout
+        updates = await self.do_api_request(
+            "getUpdates", api_kwargs=parameters, read_timeout=read_timeout + wait, **timeouts
+        )
+        return tuple(read_update(update, self) for update in updates)
