@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 MAX_BYTES = 64  # Telegram's limit for callback_data
@@ -131,10 +132,13 @@ class DeleteAction(Action):
 ACTIONS: dict[str, type[Action]] = {kind.prefix: kind for kind in Action.__subclasses__()}
 
 
-def _kinds(action: type[Action]) -> list[tuple[str, str]]:
-    return [(f.name, str(f.type)) for f in fields(action)]
+@cache
+def _kinds(action: type[Action]) -> tuple[tuple[str, str], ...]:
+    return tuple((f.name, str(f.type)) for f in fields(action))
 
 
+# The same buttons are encoded again with every question shown.
+@lru_cache(maxsize=16_384)
 def encode(action: Action) -> str:
     parts = [action.prefix]
     for name, kind in _kinds(type(action)):
