@@ -116,19 +116,18 @@ async def _three_round_trips(driver: Driver, user: int) -> None:
 def table(rows: list[Row]) -> str:
     floors = {(r.bot, r.users): r for r in rows}
     lines = [
-        "| bot | U | round trips/s | p50 ms | p99 ms | CPU s / 1000 rt | vs PTB | vs aiogram |",
-        "|---|---|---|---|---|---|---|---|",
+        "| bot | U | round trips/s | p50 ms | p99 ms | CPU s / 1000 rt | vs PTB | vs aiogram "
+        "| lost |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for row in rows:
-        ptb = floors.get(("bare PTB", row.users))
-        aiogram = floors.get(("bare aiogram", row.users))
+        ratios = []
+        for floor in ("bare PTB", "bare aiogram"):
+            base = floors.get((floor, row.users))
+            ratios.append(f"{row.per_second / base.per_second:.2f}x" if base else "-")
         lines.append(
             f"| {row.bot} | {row.users} | {row.per_second:.0f} | {row.p50_ms:.1f} | "
-            f"{row.p99_ms:.1f} | {row.cpu_s_per_1000:.2f} | "
-            f"{row.per_second / ptb.per_second:.2f}x | {row.per_second / aiogram.per_second:.2f}x |"
-            if ptb and aiogram
-            else f"| {row.bot} | {row.users} | {row.per_second:.0f} | {row.p50_ms:.1f} | "
-            f"{row.p99_ms:.1f} | {row.cpu_s_per_1000:.2f} | - | - |"
+            f"{row.p99_ms:.1f} | {row.cpu_s_per_1000:.2f} | {' | '.join(ratios)} | {row.lost} |"
         )
     return "\n".join(lines)
 

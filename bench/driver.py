@@ -13,6 +13,9 @@ import psutil
 
 from testing.fake_telegram import FakeTelegram, SentMessage
 
+# How long a simulated user waits for the bot's next question before giving up on it.
+WAIT_SECONDS = 30
+
 
 @dataclass
 class Row:
@@ -23,6 +26,8 @@ class Row:
     p50_ms: float
     p99_ms: float
     cpu_s_per_1000: float
+    # Round trips never answered within WAIT_SECONDS (the user then starts over).
+    lost: int = 0
 
 
 class Driver:
@@ -61,7 +66,7 @@ class Driver:
             else:
                 await self.telegram.press(user, latest, row[0]["callback_data"])
             self.answers[user] += 1
-        await asyncio.wait_for(waiter, 30)
+        await asyncio.wait_for(waiter, WAIT_SECONDS)
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,7 @@ async def measure(
 ) -> tuple[Row, list[float]]:
     """`users` users act for `seconds`; the row, and each process's CPU seconds per 1000."""
     latencies: list[float] = []
+    lost = 0
     base = first or 1_000_000 * users
     for user in range(base, base + users):  # warm up: every user has a question on screen
         await driver.round_trip(user)
@@ -85,9 +91,15 @@ async def measure(
     deadline = time.perf_counter() + seconds
 
     async def loop(user: int) -> None:
+        nonlocal lost
         while time.perf_counter() < deadline:
             started = time.perf_counter()
-            await driver.round_trip(user)
+            try:
+                await driver.round_trip(user)
+            except TimeoutError:  # reported, not fatal: one lost reply ends no run
+                lost += 1
+                driver.latest.pop(user, None)
+                continue
             latencies.append(time.perf_counter() - started)
 
     began = time.perf_counter()
@@ -104,6 +116,7 @@ async def measure(
         p50_ms=1000 * statistics.median(latencies),
         p99_ms=1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
         cpu_s_per_1000=per_1000[0],
+        lost=lost,
     )
     return row, per_1000
 

@@ -27,6 +27,7 @@ from telegram.ext import (
 from bot.core import metrics
 from bot.core.replies import Message, Reply
 from bot.core.service import COMMANDS, Command, Sender, TriageService
+from bot.core.user_locks import UserLocks
 from bot.telegram.api import answer_query, edit_text, send_text
 from bot.telegram.keyboards import Content, content
 from bot.telegram.retry import with_retry
@@ -42,6 +43,7 @@ SERVICE = "service"
 # edited: a query is answered once, and an edit that would change nothing is not made.
 ANSWERED = "answered_queries"
 EDITED = "edited_messages"
+DELIVERING = "delivering"
 # How many of each are remembered (many times the presses handled in a query's lifetime).
 RECENT = 16_384
 
@@ -83,6 +85,17 @@ async def deliver(
         # A redelivered update: its first delivery showed everything, the button's
         # answer included (a second answer to one query is refused).
         return
+    # One chat's replies are shown in the order the service made them: the next event's
+    # reply waits until this one is shown (the lock is taken before anything is awaited,
+    # and the next event of this user runs only after the service's lock is let go).
+    delivering: UserLocks = context.bot_data[DELIVERING]
+    async with delivering.hold(chat_id):
+        await _show(context, reply, chat_id, press)
+
+
+async def _show(
+    context: ContextTypes.DEFAULT_TYPE, reply: Reply, chat_id: int, press: Press | None
+) -> None:
     pressed = press.pressed if press is not None else None
     edit = reply.edit if pressed is not None else None
     if press is not None and edit is not None and _already_shows(context, press, edit):
@@ -97,7 +110,11 @@ async def deliver(
     if press is not None:
         calls.append(_answer_query(context, press.query_id, reply))
         if pressed is not None and edit is not None:
-            calls.append(_edit_pressed(context, chat_id, pressed.message_id, edit))
+            # Remembered before anything is awaited: a second tap, whose turn comes as
+            # soon as this one awaits, sees it (_already_shows).
+            key = (chat_id, pressed.message_id)
+            context.bot_data[EDITED][key] = content(edit)
+            calls.append(_edit_pressed(context, key, edit))
     calls.append(_send(context, chat_id, reply))
     await asyncio.gather(*calls)
 
@@ -146,14 +163,12 @@ def _already_shows(context: ContextTypes.DEFAULT_TYPE, press: Press, edit: Messa
 
 
 async def _edit_pressed(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, message_id: int, edit: Message
+    context: ContextTypes.DEFAULT_TYPE, key: tuple[int, int], edit: Message
 ) -> None:
-    # Remembered before the call, so that a second tap handled meanwhile sees it.
+    """Edit the pressed message at `key` (chat, message); forgotten if that fails."""
     edited: _Recent[tuple[int, int], Content] = context.bot_data[EDITED]
-    key = (chat_id, message_id)
-    edited[key] = content(edit)
     try:
-        await with_retry(lambda: edit_text(context.bot, chat_id, message_id, edit))
+        await with_retry(lambda: edit_text(context.bot, *key, edit))
     except BadRequest as error:  # message gone or too old to edit
         edited.pop(key, None)
         log.debug("edit refused: %s", error)
@@ -293,6 +308,7 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
     application.bot_data[SERVICE] = service
     application.bot_data[ANSWERED] = _Recent(RECENT)
     application.bot_data[EDITED] = _Recent(RECENT)
+    application.bot_data[DELIVERING] = UserLocks()
     private = filters.ChatType.PRIVATE
     for name, run in COMMANDS.items():
         command = _measured(_command(run))

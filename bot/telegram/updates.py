@@ -10,6 +10,7 @@ to its handlers like any update (`TypeHandler`); every other update becomes PTB'
 
 from __future__ import annotations
 
+import logging
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from telegram.warnings import PTBUserWarning
 from bot.telegram.keyboards import Content, shown_in
 
 JSON = dict[str, Any]
+
+log = logging.getLogger(__name__)
 
 # do_api_request suggests the typed get_updates, which would build PTB's Update of each.
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
@@ -63,8 +66,25 @@ class Typed:
     text: str
 
 
-def read_update(data: JSON, bot: Bot) -> Press | Typed | Update:
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """An update neither this module nor PTB can read; no handler takes it."""
+
+    update_id: int
+
+
+def read_update(data: JSON, bot: Bot) -> Press | Typed | Update | Unreadable:
     """A `Press` or a `Typed` if the update is one, otherwise PTB's `Update`."""
+    try:
+        return _fast(data) or Update.de_json(data, bot)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        # Not in the form the Bot API documents. Skipped, so that polling moves past it
+        # instead of fetching it again forever.
+        log.warning("update %s skipped: not in the documented form", data.get("update_id"))
+        return Unreadable(data["update_id"])
+
+
+def _fast(data: JSON) -> Press | Typed | None:
     if (query := data.get("callback_query")) is not None:
         return _press(data["update_id"], query)
     message = data.get("message")
@@ -82,7 +102,7 @@ def read_update(data: JSON, bot: Bot) -> Press | Typed | Update:
             message["chat"]["id"],
             message["text"],
         )
-    return Update.de_json(data, bot)
+    return None
 
 
 def _press(update_id: int, query: JSON) -> Press:
@@ -126,7 +146,7 @@ class UpdateReadingBot(ExtBot[None]):
         *,
         api_kwargs: JSON | None = None,
         **timeouts: Any,
-    ) -> tuple[Press | Typed | Update, ...]:
+    ) -> tuple[Press | Typed | Update | Unreadable, ...]:
         wait = timeout.total_seconds() if isinstance(timeout, timedelta) else timeout or 0
         asked = {"offset": offset, "limit": limit, "timeout": wait,
                  "allowed_updates": allowed_updates}  # fmt: skip

@@ -9,7 +9,7 @@ from telegram import Bot, Update
 
 from bot.core.replies import Button, Message
 from bot.telegram.keyboards import content
-from bot.telegram.updates import Press, Pressed, Typed, read_update
+from bot.telegram.updates import Press, Pressed, Typed, Unreadable, read_update
 from testing.fake_telegram import TOKEN, parse_text
 
 BOT = Bot(TOKEN)
@@ -83,3 +83,9 @@ def test_commands_groups_and_everything_else_go_to_ptb_as_before() -> None:
     group = _text("hola", {"id": -100, "type": "group", "title": "G"})
     for update in (_text("/start"), _text("/nonsense"), group, sticker, edited):
         assert isinstance(read_update(update, BOT), Update)
+
+
+def test_an_update_not_in_the_documented_form_is_skipped_not_fetched_forever() -> None:
+    update = _press(_as_telegram_shows(SENT))
+    del update["callback_query"]["id"]
+    assert read_update(update, BOT) == Unreadable(11)  # polling goes on after update 11
