@@ -334,3 +334,24 @@ async def test_a_press_whose_handling_fails_is_answered_once_with_the_apology(
     assert "something went wrong" in sorry.text
     assert telegram.calls.count("answerCallbackQuery") == 1
     assert telegram.refused == []
+
+
+async def test_one_users_replies_arrive_in_the_order_of_their_messages(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    # The next question is held up by flood control (one second); the reply to the
+    # message typed meanwhile must not overtake it.
+    user = chat(USER)
+    async with running_bot():
+        _, question = await user.send("/start", expect=2)
+        before = len(user.received)
+        telegram.fail_next("sendMessage", (429, {"retry_after": 1}))
+        await telegram.press(USER, question, question.data_of("No"))
+        await telegram.wait_for(lambda: telegram.calls.count("sendMessage") >= 3)
+        await telegram.send_text(USER, "/help")
+        received = await telegram.wait_for_messages(USER, before + 2)
+
+    assert len(received) == before + 2
+    next_question, help_text = received[-2:]
+    assert next_question.visible.startswith("Question 2 of 14")
+    assert "/restart" in help_text.text
