@@ -66,9 +66,10 @@ async def run_bot(
     await telegram.start()
     argv = [a.replace("PORT", str(telegram.port)) for a in argv]
     env = {k: v.replace("PORT", str(telegram.port)) for k, v in env.items()}
+    log = open(args.logs / f"{name}.log", "ab") if args.logs else None  # noqa: SIM115, ASYNC230
     child = await asyncio.create_subprocess_exec(
         *argv, cwd=workdir, env=os.environ | env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+        stdout=asyncio.subprocess.DEVNULL, stderr=log or asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     process = psutil.Process(child.pid)
     memory: dict[str, float] = {}
@@ -87,6 +88,8 @@ async def run_bot(
         child.terminate()
         await child.wait()
         await telegram.stop()
+        if log:
+            log.close()
     return rows, memory
 
 
@@ -162,12 +165,16 @@ def main() -> int:
                         "PTB + aiohttp, bare aiogram, memory, storage")  # fmt: skip
     parser.add_argument("--typed", action="store_true", help="users type each answer's "
                         "words instead of pressing its button")  # fmt: skip
+    parser.add_argument("--logs", type=Path, help="a folder for each bot's standard error "
+                        "(to see why a round trip was lost)")  # fmt: skip
     parser.add_argument("--scale", action="store_true", help="1 and 2 webhook replicas "
                         "behind nginx on PostgreSQL (bench/scale.py)")  # fmt: skip
     args = parser.parse_args()
     if args.scale:
         return scale_main(args)
     args.users = [int(u) for u in args.users.split(",")]
+    if args.logs:
+        args.logs.mkdir(parents=True, exist_ok=True)
     args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     if "memory" in args.skip:
         args.memory_users = 0

@@ -172,13 +172,21 @@ class StateRepository:
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:
         """One transaction: committed when the block ends, rolled back if it raises."""
-        async with self._engine.begin() as connection:
-            if self._prepared is None:
-                hot = through_sqlalchemy(connection)
-            else:
+        if self._prepared is None:
+            async with self._engine.begin() as connection:
+                yield Transaction(connection, through_sqlalchemy(connection), self._clock)
+            return
+        # On the on-loop driver nothing here waits for I/O, so closing needs none of the
+        # shielding (a task of its own) that `engine.begin()` gives it: the connection is
+        # back in the pool before anyone else runs.
+        connection = await self._engine.connect()
+        try:
+            async with connection.begin():
                 driver = (await connection.get_raw_connection()).dbapi_connection
                 hot = on_loop(self._prepared, driver)  # type: ignore[arg-type]
-            yield Transaction(connection, hot, self._clock)
+                yield Transaction(connection, hot, self._clock)
+        finally:
+            await connection.close()
 
 
 class Transaction:

@@ -31,7 +31,7 @@ from bot.core.user_locks import UserLocks
 from bot.telegram.api import answer_query, edit_text, send_text
 from bot.telegram.keyboards import Content, content
 from bot.telegram.retry import with_retry
-from bot.telegram.updates import Press, Typed
+from bot.telegram.updates import FromUser, Press, Typed
 from bot.ui import texts
 from bot.ui.i18n import _, language, pick
 from storage.database import DatabaseError
@@ -238,7 +238,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         exc_info=(type(error), error, error.__traceback__) if error else None,
     )
     if isinstance(update, Press | Typed):
-        chat_id: int | None = update.chat_id
+        chat_id = update.chat_id
     elif isinstance(update, Update) and update.effective_chat is not None:
         chat_id = update.effective_chat.id
     else:
@@ -263,7 +263,7 @@ async def _language_of(
 ) -> AbstractContextManager[None]:
     """The user's language for answers given outside an event (stickers, edits, errors):
     their /language choice, or their app's when the database cannot say."""
-    known = isinstance(update, Press | Typed) or (
+    known = isinstance(update, FromUser) or (
         isinstance(update, Update) and update.effective_user is not None
     )
     who = _sender(update) if known else None  # type: ignore[arg-type]
@@ -278,8 +278,8 @@ async def _language_of(
     return language(chosen)
 
 
-def _sender(update: Press | Typed | Update) -> Sender:
-    if isinstance(update, Press | Typed):
+def _sender(update: FromUser | Update) -> Sender:
+    if isinstance(update, FromUser):
         return Sender(update.user_id, update.update_id, update.language_code)
     user = update.effective_user
     assert user is not None

@@ -41,13 +41,19 @@ class Pressed:
 
 
 @dataclass(frozen=True, slots=True)
-class Press:
-    """A button press (callback query)."""
+class FromUser:
+    """An update a user sent: who, in which update, with their app's language."""
 
-    kind: ClassVar[str] = "callback_query"
     update_id: int
     user_id: int
     language_code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Press(FromUser):
+    """A button press (callback query)."""
+
+    kind: ClassVar[str] = "callback_query"
     query_id: str
     data: str | None
     chat_id: int
@@ -55,13 +61,10 @@ class Press:
 
 
 @dataclass(frozen=True, slots=True)
-class Typed:
+class Typed(FromUser):
     """A text typed in the private chat, not starting with "/" (commands go to PTB)."""
 
     kind: ClassVar[str] = "message"
-    update_id: int
-    user_id: int
-    language_code: str | None
     chat_id: int
     text: str
 

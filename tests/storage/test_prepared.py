@@ -15,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from storage.database import create_engine, create_schema
 from storage.models import Status
 from storage.repository import StateRepository
+from tests.storage.ticker import LoopTicker
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -93,30 +94,21 @@ async def test_a_press_waits_asleep_for_another_writer_then_gives_up_as_sqlalche
         create_engine(url, busy_timeout_ms=ms) for ms in (5_000, 5_000, 50)
     )
     await create_schema(holder)
-    ticks = 0
-
-    async def tick() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.001)
-            ticks += 1
 
     async def claim(engine_of_press: object, update_id: int) -> bool:
         async with StateRepository(engine_of_press).transaction() as tx:  # type: ignore[arg-type]
             return await tx.claim_update(update_id, USER)
 
-    ticker = asyncio.create_task(tick())
     try:
-        async with holder.begin() as connection:  # another process holds the write lock
+        async with LoopTicker() as loop, holder.begin() as connection:  # another process writes
             await connection.execute(text("CREATE TABLE t (n INTEGER)"))
             waiting = asyncio.create_task(claim(patient, 1))
             await asyncio.sleep(0.2)
-            assert not waiting.done() and ticks > 20  # waits, and the loop keeps serving
+            assert not waiting.done() and loop.ticks > 20  # waits; the loop keeps serving
             with pytest.raises(OperationalError, match="locked"):  # what the service catches
                 await claim(impatient, 2)
         assert await asyncio.wait_for(waiting, 5)  # the lock is free: the claim goes in
         assert not await claim(impatient, 1)  # and it was committed once
     finally:
-        ticker.cancel()
         for engine in (holder, patient, impatient):
             await engine.dispose()

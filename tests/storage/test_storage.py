@@ -13,6 +13,7 @@ from storage.database import DatabaseUnavailable, create_engine, create_schema
 from storage.models import Status
 from storage.repository import ConcurrentUpdate, StateRepository
 from tests.conftest import SQLITE_DRIVER
+from tests.storage.ticker import LoopTicker
 
 USER = 42
 
@@ -276,17 +277,8 @@ async def test_a_write_waits_for_another_writers_lock_without_blocking_the_loop(
     )
     async with holder.begin() as connection:
         await connection.execute(text("CREATE TABLE t (n INTEGER)"))
-    ticks = 0
-
-    async def tick() -> None:
-        nonlocal ticks
-        while True:
-            await asyncio.sleep(0.001)
-            ticks += 1
-
-    ticker = asyncio.create_task(tick())
     try:
-        async with holder.begin() as connection:  # holds the write lock...
+        async with LoopTicker() as loop, holder.begin() as connection:  # holds the write lock...
             await connection.execute(text("INSERT INTO t VALUES (1)"))
 
             async def write() -> None:
@@ -296,7 +288,7 @@ async def test_a_write_waits_for_another_writers_lock_without_blocking_the_loop(
             waiting = asyncio.create_task(write())
             await asyncio.sleep(0.2)
             assert not waiting.done()  # ...so the other write waits...
-            assert ticks > 20  # ...asleep: the loop kept serving everything else
+            assert loop.ticks > 20  # ...asleep: the loop kept serving everything else
             with pytest.raises(OperationalError, match="locked"):
                 async with impatient.begin() as other:  # a short busy timeout gives up
                     await other.execute(text("INSERT INTO t VALUES (3)"))
@@ -305,7 +297,6 @@ async def test_a_write_waits_for_another_writers_lock_without_blocking_the_loop(
             rows = (await connection.execute(text("SELECT n FROM t ORDER BY n"))).scalars()
             assert rows.all() == [1, 2]
     finally:
-        ticker.cancel()
         for engine in (holder, waiter, impatient):
             await engine.dispose()
 
