@@ -176,9 +176,9 @@ class StateRepository:
             async with self._engine.begin() as connection:
                 yield Transaction(connection, through_sqlalchemy(connection), self._clock)
             return
-        # On the on-loop driver nothing here waits for I/O, so closing needs none of the
-        # shielding (a task of its own) that `engine.begin()` gives it: the connection is
-        # back in the pool before anyone else runs.
+        # On the on-loop driver closing waits for nothing, so it needs none of the
+        # shielding (a task of its own, and a wait) that `engine.begin()` gives it: the
+        # connection is back in the pool before anyone else runs.
         connection = await self._engine.connect()
         try:
             async with connection.begin():
