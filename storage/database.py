@@ -91,6 +91,9 @@ def create_engine(
     relies on; otherwise the stock aiosqlite adapter takes over, with the same
     transactions, and the reason is logged once."""
     url = async_database_url(url)
+    # A statement's parameters hold users' answers and typed words: never in an error's
+    # text, which is logged.
+    kwargs = {"hide_parameters": True} | kwargs
     if make_url(url).get_backend_name() != "sqlite":
         return create_async_engine(url, **kwargs)
     # SQLite has one writer at a time, and every transaction here writes. One pooled

@@ -114,7 +114,9 @@ def on_loop(prepared: PreparedStatements, driver: OnLoopConnection) -> Statement
         try:
             _, rowcount, _, rows = await driver.run(compiled.sql, parameters)
         except sqlite3.Error as error:
-            raise DBAPIError.instance(compiled.sql, parameters, error, sqlite3.Error) from error
+            raise DBAPIError.instance(
+                compiled.sql, parameters, error, sqlite3.Error, hide_parameters=True
+            ) from error
         return Outcome(rowcount, compiled.rows(rows))
 
     return run

@@ -88,9 +88,20 @@ async def deliver(
     # One chat's replies are shown in the order the service made them: the next event's
     # reply waits until this one is shown (the lock is taken before anything is awaited,
     # and the next event of this user runs only after the service's lock is let go).
+    # The button's answer is no message in the chat: it stops the spinner (or shows the
+    # alert) at once, whatever is still being shown before it.
+    answering = (
+        asyncio.create_task(_answer_query(context, press.query_id, reply))
+        if press is not None
+        else None
+    )
     delivering: UserLocks = context.bot_data[DELIVERING]
-    async with delivering.hold(chat_id):
-        await _show(context, reply, chat_id, press)
+    try:
+        async with delivering.hold(chat_id):
+            await _show(context, reply, chat_id, press)
+    finally:
+        if answering is not None:
+            await answering
 
 
 async def _show(
@@ -100,21 +111,18 @@ async def _show(
     edit = reply.edit if pressed is not None else None
     if press is not None and edit is not None and _already_shows(context, press, edit):
         # The pressed message already shows what this press does: an identical press (a
-        # double tap) was handled. Stop the button's spinner and show nothing twice.
-        await _answer_query(context, press.query_id, reply)
+        # double tap) was handled. Show nothing twice.
         return
-    # The button's answer, the edit of the pressed message and the new messages are
-    # independent calls: made together, the user waits for one round trip to Telegram
-    # instead of three. Only the new messages need an order among themselves.
+    # The edit of the pressed message and the new messages are independent calls: made
+    # together, the user waits for one round trip to Telegram instead of two. Only the
+    # new messages need an order among themselves.
     calls: list[Awaitable[object]] = []
-    if press is not None:
-        calls.append(_answer_query(context, press.query_id, reply))
-        if pressed is not None and edit is not None:
-            # Remembered before anything is awaited: a second tap, whose turn comes as
-            # soon as this one awaits, sees it (_already_shows).
-            key = (chat_id, pressed.message_id)
-            context.bot_data[EDITED][key] = content(edit)
-            calls.append(_edit_pressed(context, key, edit))
+    if pressed is not None and edit is not None:
+        # Remembered before anything is awaited: a second tap, whose delivery comes
+        # after this one's, sees it (_already_shows).
+        key = (chat_id, pressed.message_id)
+        context.bot_data[EDITED][key] = content(edit)
+        calls.append(_edit_pressed(context, key, edit))
     calls.append(_send(context, chat_id, reply))
     await asyncio.gather(*calls)
 
@@ -253,7 +261,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         except TelegramError as answer_error:
             log.warning("could not answer the button press: %s", type(answer_error).__name__)
     try:
-        await with_retry(lambda: context.bot.send_message(chat_id, text))
+        async with context.bot_data[DELIVERING].hold(chat_id):  # after what came before
+            await with_retry(lambda: context.bot.send_message(chat_id, text))
     except TelegramError as send_error:
         log.warning("could not tell the user about the failure: %s", send_error)
 

@@ -18,6 +18,7 @@ from datetime import timedelta
 from typing import Any, ClassVar
 
 from telegram import Bot, Update
+from telegram.error import EndPointNotFound, InvalidToken
 from telegram.ext import ExtBot
 from telegram.warnings import PTBUserWarning
 
@@ -151,12 +152,17 @@ class UpdateReadingBot(ExtBot[None]):
         **timeouts: Any,
     ) -> tuple[Press | Typed | Update | Unreadable, ...]:
         wait = timeout.total_seconds() if isinstance(timeout, timedelta) else timeout or 0
-        asked = {"offset": offset, "limit": limit, "timeout": wait,
+        asked = {"offset": offset, "limit": limit, "timeout": int(wait),
                  "allowed_updates": allowed_updates}  # fmt: skip
         parameters = {k: v for k, v in asked.items() if v is not None} | (api_kwargs or {})
         # As PTB's own: the long poll's wait comes on top of the read timeout.
         read_timeout = timeouts.pop("read_timeout", None) or self._polling_read_timeout
-        updates = await self.do_api_request(
-            "getUpdates", api_kwargs=parameters, read_timeout=read_timeout + wait, **timeouts
-        )
+        try:
+            updates = await self.do_api_request(
+                "getUpdates", api_kwargs=parameters, read_timeout=read_timeout + wait, **timeouts
+            )
+        except EndPointNotFound as error:
+            # What do_api_request makes of a 404 once the bot is set up; for getUpdates it
+            # means the token was revoked, and PTB's polling stops only on InvalidToken.
+            raise InvalidToken(str(error)) from error
         return tuple(read_update(update, self) for update in updates)

@@ -355,3 +355,23 @@ async def test_one_users_replies_arrive_in_the_order_of_their_messages(
     next_question, help_text = received[-2:]
     assert next_question.visible.startswith("Question 2 of 14")
     assert "/restart" in help_text.text
+
+
+async def test_a_button_is_answered_at_once_while_an_earlier_reply_is_held_up(
+    running_bot: RunningBot, chat: type[Chat], telegram: FakeTelegram
+) -> None:
+    # The answer to a button is no message in the chat: it need not wait its turn.
+    user = chat(USER)
+    async with running_bot():
+        _, question = await user.send("/start", expect=2)
+        before = len(user.received)
+        telegram.fail_next("sendMessage", (429, {"retry_after": 1}))
+        await telegram.send_text(USER, "/help")  # its reply is held for a second
+        await telegram.wait_for(lambda: telegram.calls.count("sendMessage") >= 3)
+        why = await telegram.press(USER, question, question.data_of("Why?"))
+        reason = await telegram.wait_for_answer(why)
+        shown_meanwhile = len(user.received) - before
+        (help_text,) = (await telegram.wait_for_messages(USER, before + 1))[before:]
+
+    assert reason and shown_meanwhile == 0  # the reason came while /help's reply waited
+    assert "/restart" in help_text.text

@@ -9,11 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import insert, text
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from storage.database import create_engine, create_schema
-from storage.models import Status
+from storage.models import AnswerRow, Status
+from storage.prepared import PreparedStatements, on_loop
 from storage.repository import StateRepository
 from tests.storage.ticker import LoopTicker
 
@@ -112,3 +113,24 @@ async def test_a_press_waits_asleep_for_another_writer_then_gives_up_as_sqlalche
     finally:
         for engine in (holder, patient, impatient):
             await engine.dispose()
+
+
+async def test_a_failing_statement_never_shows_the_users_words(tmp_path: Path) -> None:
+    # Errors are logged; a statement's parameters hold what the user typed.
+    words = "my legs went numb this morning"
+    engine = create_engine(f"sqlite:///{tmp_path / 'words.db'}")
+    await create_schema(engine)
+    orphan = {"assessment_id": 999, "question_id": "bowel_bladder", "value": "yes",
+              "typed": words, "answered_at": MOMENT}  # fmt: skip
+    try:
+        async with engine.begin() as connection:
+            driver = (await connection.get_raw_connection()).dbapi_connection
+            direct = on_loop(PreparedStatements(connection.dialect), driver)  # type: ignore[arg-type]
+            with pytest.raises(IntegrityError) as straight:
+                await direct(insert(AnswerRow.__table__), orphan)
+            with pytest.raises(IntegrityError) as through_sqlalchemy:
+                await connection.execute(insert(AnswerRow.__table__), orphan)
+    finally:
+        await engine.dispose()
+    for error in (straight.value, through_sqlalchemy.value):
+        assert "FOREIGN KEY" in str(error) and words not in str(error)
