@@ -50,6 +50,19 @@ async def _run_to_exit(tmp_path: Path, *args: str, **env: str) -> tuple[int, str
     return process.returncode, stderr.decode()
 
 
+async def console_screen(tmp_path: Path, lines: list[str], within: float = 30) -> str:
+    """What `backpath console` prints for these typed lines; it must end with exit 0."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "console",
+        cwd=tmp_path, env=bot_env(tmp_path),
+        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(process.communicate("\n".join(lines).encode()), within)
+    assert process.returncode == 0, err.decode()
+    return out.decode()
+
+
 @pytest.mark.parametrize(
     ("env", "message"),
     [
@@ -351,20 +364,10 @@ async def test_sigterm_stops_cleanly_without_leaking_the_token(bot_process: BotP
 
 
 async def test_console_runs_the_assessment_and_resumes_it(tmp_path: Path) -> None:
-    async def console(lines: list[str]) -> str:
-        process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "console",
-            cwd=tmp_path, env=bot_env(tmp_path),
-            stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
-        out, err = await asyncio.wait_for(process.communicate("\n".join(lines).encode()), 30)
-        assert process.returncode == 0, err.decode()
-        return out.decode()
-
-    first = await console(["2", "2", "2"])  # three red flags answered "No", then leave
+    first = await console_screen(tmp_path, ["2", "2", "2"])  # three red flags "No", leave
     assert "Question 4 of 14" in first
-    resumed = await console(["1", "2", "2", "2", "2", "2", "1", "1", "2"])  # Resume, answers
+    # Resume, then the remaining answers
+    resumed = await console_screen(tmp_path, ["1", "2", "2", "2", "2", "2", "1", "1", "2"])
     assert "You have an unfinished assessment" in resumed
     assert "Question 4 of 14" in resumed
     assert "See your primary care doctor" in resumed
@@ -373,16 +376,7 @@ async def test_console_runs_the_assessment_and_resumes_it(tmp_path: Path) -> Non
 async def test_console_keys_never_collide_with_answers_and_help_shows_the_question_again(
     tmp_path: Path,
 ) -> None:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "console",
-        cwd=tmp_path, env=bot_env(tmp_path),
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    typed = ["2", "?", "/help", "b", "/privacy"]
-    out, err = await asyncio.wait_for(process.communicate("\n".join(typed).encode()), 30)
-    assert process.returncode == 0, err.decode()
-    screen = out.decode()
+    screen = await console_screen(tmp_path, ["2", "?", "/help", "b", "/privacy"])
     assert "Tap" not in screen and "Telegram user id" not in screen
     assert "b to go back, ? to see why" in screen
     assert "  [b] ◀ Back\n  [?] Why?" in screen
@@ -474,17 +468,9 @@ async def test_polling_with_metrics_port_serves_health_and_json_logs(
 async def test_the_console_keeps_the_reminder_list_pickable_after_reminders(
     tmp_path: Path,
 ) -> None:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "console",
-        cwd=tmp_path, env=bot_env(tmp_path),
-        stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
     # An R3 result and its reminder, a new assessment left open, then /reminders and "1".
     typed = ["2"] * 8 + ["1", "1", "2", "1", "/start", "/reminders", "1"]
-    out, err = await asyncio.wait_for(process.communicate("\n".join(typed).encode()), 60)
-    assert process.returncode == 0, err.decode()
-    screen = out.decode()
+    screen = await console_screen(tmp_path, typed, within=60)
     assert "Remind me in 42 days" in screen and "Done. On" in screen
     after = screen.split("Your reminders", 1)[1]
     assert "Question 1 of 14" not in after  # the list keeps its numbers...
