@@ -9,7 +9,7 @@ weeks for sure. The console and Telegram both act on these decisions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -22,7 +22,7 @@ from flows.questions import (
     Severity,
     duration_option,
 )
-from flows.understanding import Certainty, Reading, Sign, understand
+from flows.understanding import Certainty, Duration, Reading, Sign, understand
 from flows.understanding.text import normalise
 
 _SEVERITY = {q.id: q.severity for q in RED_FLAGS}
@@ -35,6 +35,7 @@ class Outcome(StrEnum):
     ASK_RED_FLAG = "ask_red_flag"  # an urgent sign: ask that red flag
     ANSWER = "answer"  # record `value` for the pending question
     ASK_AGAIN = "ask_again"  # a duration that could not be read for sure
+    QUESTION = "question"  # the user asks about a sign ("what counts as a bad fall?")
     NOT_UNDERSTOOD = "not_understood"
 
 
@@ -45,41 +46,67 @@ class Decision:
     value: str | None = None  # the option to record
     words: str | None = None  # the user's words behind it, shown back and kept
     days: float | None = None  # a typed duration: the shortest it can mean
+    # A sign comes first (v3: the message is read whole): the answer to the pending
+    # question the same message also gives, kept for after the sign is dealt with.
+    held: Decision | None = None
 
 
 def decide(reading: Reading, question: Question) -> Decision:
-    by_severity = {
-        severity: [s for s in reading.signs if _SEVERITY[s.flag] is severity]
-        for severity in Severity
-    }
-    emergencies = sorted(by_severity[Severity.EMERGENCY], key=lambda s: s.certainty != "clear")
-    if emergencies:
-        sign = emergencies[0]
-        if sign.certainty is Certainty.CLEAR:
-            return Decision(Outcome.EMERGENCY, sign.flag, words=reading.words(sign.span))
-        return Decision(Outcome.CONFIRM_EMERGENCY, sign.flag, words=reading.words(sign.span))
-    for sign in by_severity[Severity.URGENT]:
-        if sign.flag == question.id:
-            return Decision(Outcome.ANSWER, sign.flag, YES, reading.words(sign.span))
-    if by_severity[Severity.URGENT]:
-        sign = _in_asking_order(by_severity[Severity.URGENT])[0]
-        return Decision(Outcome.ASK_RED_FLAG, sign.flag, words=reading.words(sign.span))
+    """What the message leads to: an emergency sign first, then a topic of one, then an
+    urgent sign, each keeping the answer the message also gives; then the answer."""
+    answer = _answer(reading, question)
+    held = answer if answer.outcome is Outcome.ANSWER else None
+    emergency = _emergency(reading)
+    if emergency is not None:
+        return replace(emergency, held=held)
+    urgent = _in_asking_order([s for s in reading.signs if _SEVERITY[s.flag] is Severity.URGENT])
+    own = next((s for s in urgent if s.flag == question.id), None)
+    if own is not None:
+        return Decision(Outcome.ANSWER, own.flag, YES, reading.words(own.span))
+    if urgent:
+        sign = urgent[0]
+        return Decision(Outcome.ASK_RED_FLAG, sign.flag, words=reading.words(sign.span), held=held)
+    if reading.asked and answer.outcome is Outcome.NOT_UNDERSTOOD:
+        return Decision(Outcome.QUESTION)
+    return answer
+
+
+def _emergency(reading: Reading) -> Decision | None:
+    """The clearest emergency sign, else a touched emergency topic, as a decision."""
+    signs = [s for s in reading.signs if _SEVERITY[s.flag] is Severity.EMERGENCY]
+    signs.sort(key=lambda s: s.certainty is not Certainty.CLEAR)
+    sign = next(iter(signs), None) or next(iter(_in_asking_order(list(reading.touched))), None)
+    if sign is None:
+        return None
+    clear = sign.certainty is Certainty.CLEAR
+    outcome = Outcome.EMERGENCY if clear else Outcome.CONFIRM_EMERGENCY
+    return Decision(outcome, sign.flag, words=reading.words(sign.span))
+
+
+def _answer(reading: Reading, question: Question) -> Decision:
+    """The message as an answer to the pending question alone."""
     if question.id in reading.denied:
         return Decision(Outcome.ANSWER, question.id, NO, reading.text)
     if reading.answer is not None:
         return Decision(Outcome.ANSWER, value=reading.answer, words=reading.text)
     if question.id == "duration" and reading.duration is not None:
-        duration = reading.duration
-        sides = {duration.shortest >= SIX_WEEKS_DAYS, duration.longest >= SIX_WEEKS_DAYS}
-        if not duration.sure or len(sides) > 1:
-            return Decision(Outcome.ASK_AGAIN, words=reading.words(duration.span))
-        return Decision(
-            Outcome.ANSWER,
-            value=duration_option(duration.shortest),
-            words=reading.words(duration.span),
-            days=duration.shortest,
-        )
+        return _duration(reading, reading.duration)
     return Decision(Outcome.NOT_UNDERSTOOD)
+
+
+def _duration(reading: Reading, duration: Duration) -> Decision:
+    """A duration on one side of six weeks for sure is recorded; otherwise asked again.
+
+    A span with two ends ("about a month": 26 to 35 days) is shown as the option its
+    middle falls in (4 to 6 weeks); an open one ("less than 6 weeks") as its shortest.
+    The days kept for the follow-up are always the fewest it can mean."""
+    words = reading.words(duration.span)
+    shortest, longest = duration.shortest, duration.longest
+    if not duration.sure or (shortest >= SIX_WEEKS_DAYS) != (longest >= SIX_WEEKS_DAYS):
+        return Decision(Outcome.ASK_AGAIN, words=words)
+    acute_span = shortest > 0 and longest < SIX_WEEKS_DAYS
+    value = duration_option((shortest + longest) / 2 if acute_span else shortest)
+    return Decision(Outcome.ANSWER, value=value, words=words, days=shortest)
 
 
 def _in_asking_order(signs: list[Sign]) -> list[Sign]:

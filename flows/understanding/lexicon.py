@@ -11,7 +11,10 @@ left to right:
 
 Sign patterns report the sign itself ("CANT pee"), never its absence: negation, other
 people and the long past are found around a match by the reader, from the groups named
-`NEGATION`, `BRIDGE`, `OTHER_PERSON`, `FIRST_PERSON`, `LONG_AGO`, `UNCHANGED` and `HEDGE`.
+`NEGATION`, `BRIDGE`, `OTHER_PERSON`, `FIRST_PERSON`, `LONG_AGO`, `UNCHANGED` and `HEDGE`;
+topics also by `FUNCTION` (a negated function is the sign: "don't feel my legs"),
+`PROBLEM` ("no problems peeing" is a no), `FINE` ("legs are fine") and `QUESTION_WORD`
+("what counts as a bad fall?" asks, it does not report).
 """
 
 from __future__ import annotations
@@ -51,6 +54,10 @@ class Lexicon:
     # Word groups by name; each entry is a word or adjacent words joined by "_".
     groups: dict[str, tuple[str, ...]]
     signs: tuple[SignPattern, ...]
+    # What each emergency sign is about (contract v3): the body function, body part or
+    # event ("bladder", "legs CANT feel", "crash"). A message that touches one, and is not
+    # a clear "no" about it, is confirmed with one tap where no sign pattern matched.
+    topics: tuple[SignPattern, ...] = ()
     # Phrases that contain sign words but are not signs ("can't stand this pain"): their
     # words are set aside before signs are looked for.
     idioms: tuple[str, ...] = ()

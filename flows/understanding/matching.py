@@ -3,9 +3,10 @@ words looked up once (lemma, typo correction) for every pattern to share."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -14,6 +15,7 @@ from flows.understanding.lexicon import Lexicon, SignPattern
 from flows.understanding.text import Token, tokenise
 
 Alternative = tuple[str, ...]  # adjacent words
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +90,12 @@ class Compiled:
             name: tuple(self._alternative(entry) for entry in entries)
             for name, entries in lexicon.groups.items()
         }
-        self.signs = tuple(CompiledSign(s, self.parse(s.pattern)) for s in lexicon.signs)
-        # Which signs may start at a word, by the word's key: a message is matched against
-        # the few signs its words can begin, not against all of them.
-        self._signs_by_first: dict[str, list[int]] = {}
-        for number, sign in enumerate(self.signs):
-            for key in sign.slots[0].by_first:
-                self._signs_by_first.setdefault(key, []).append(number)
+        self.signs = self._compile(lexicon.signs)
+        self.topics = self._compile(lexicon.topics)
+        # Which signs (topics) may start at a word, by the word's key: a message is
+        # matched against the few its words can begin, not against all of them.
+        self._signs_by_first = _by_first_key(self.signs)
+        self._topics_by_first = _by_first_key(self.topics)
         self.idioms = tuple(self.parse(idiom) for idiom in lexicon.idioms)
         self.clause_breaks = frozenset(self.fold(w) for w in lexicon.clause_breaks)
         self.answers = {
@@ -102,32 +103,30 @@ class Compiled:
                        for value, patterns in values.items()}
             for question, values in lexicon.answers.items()
         }  # fmt: skip
-        self.units = {self.fold(word): unit for word, unit in lexicon.units.items()}
-        self.numbers = {self.fold(word): value for word, value in lexicon.numbers.items()}
-        self.months = {self.fold(word): month for word, month in lexicon.months.items()}
-        self.holidays = {self.fold(word): day for word, day in lexicon.holidays.items()}
+        self.units = self._folded(lexicon.units)
+        self.numbers = self._folded(lexicon.numbers)
+        self.months = self._folded(lexicon.months)
+        self.holidays = self._folded(lexicon.holidays)
         self.weekdays = frozenset(self.fold(word) for word in lexicon.weekdays)
-        # Typos are looked for among the words that signs are made of.
-        vocabulary = {
-            word
-            for sign in self.signs
-            for slot in sign.slots
-            for alternative in slot.alternatives
-            for word in alternative
-            if len(word) >= FUZZY_MIN_LENGTH
-        }
-        self.sign_vocabulary = tuple(sorted(vocabulary))
-        self._known_words = frozenset(
-            word
-            for slots in (*(s.slots for s in self.signs), *self.idioms)
-            for slot in slots
-            for alternative in slot.alternatives
-            for word in alternative
-        ) | frozenset(w for alts in self.groups.values() for a in alts for w in a)
+        patterns = (*(s.slots for s in (*self.signs, *self.topics)), *self.idioms)
+        # Typos are looked for among the words that signs and topics are made of.
+        self.sign_vocabulary = tuple(
+            sorted(w for w in _words_of(patterns[: len(self.signs) + len(self.topics)])
+                   if len(w) >= FUZZY_MIN_LENGTH)
+        )  # fmt: skip
+        self._known_words = _words_of(patterns) | frozenset(
+            w for alts in self.groups.values() for a in alts for w in a
+        )
         self._groups_by_first = {name: Slot.of(list(alts)) for name, alts in self.groups.items()}
         self._single = {
             name: frozenset(a[0] for a in alts if len(a) == 1) for name, alts in self.groups.items()
         }
+
+    def _compile(self, patterns: tuple[SignPattern, ...]) -> tuple[CompiledSign, ...]:
+        return tuple(CompiledSign(p, self.parse(p.pattern)) for p in patterns)
+
+    def _folded(self, table: Mapping[str, T]) -> dict[str, T]:
+        return {self.fold(word): value for word, value in table.items()}
 
     def fold(self, word: str) -> str:
         return morphology.fold_accents(word) if self.lexicon.fold_accents else word
@@ -170,8 +169,11 @@ class Compiled:
 
     def signs_in(self, words: Words) -> list[CompiledSign]:
         """The signs that may match: those whose first slot one of the words can fill."""
-        numbers = {n for key in words.loose for n in self._signs_by_first.get(key, ())}
-        return [self.signs[n] for n in sorted(numbers)]
+        return _starting_with(self.signs, self._signs_by_first, words)
+
+    def topics_in(self, words: Words) -> list[CompiledSign]:
+        """The topics that may match, found as `signs_in` finds signs."""
+        return _starting_with(self.topics, self._topics_by_first, words)
 
     def matches(
         self,
@@ -221,6 +223,31 @@ class Compiled:
     def group_anywhere(self, words: Iterable[Word], group: str) -> bool:
         listed = list(words)
         return any(self.group_at(listed, i, group) for i in range(len(listed)))
+
+
+def _by_first_key(patterns: tuple[CompiledSign, ...]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for number, pattern in enumerate(patterns):
+        for key in pattern.slots[0].by_first:
+            index.setdefault(key, []).append(number)
+    return index
+
+
+def _starting_with(
+    patterns: tuple[CompiledSign, ...], index: dict[str, list[int]], words: Words
+) -> list[CompiledSign]:
+    numbers = {n for key in words.loose for n in index.get(key, ())}
+    return [patterns[n] for n in sorted(numbers)]
+
+
+def _words_of(patterns: Iterable[tuple[Slot, ...]]) -> frozenset[str]:
+    return frozenset(
+        word
+        for slots in patterns
+        for slot in slots
+        for alternative in slot.alternatives
+        for word in alternative
+    )
 
 
 def _starting(slot: Slot, word: Word, fuzzy: bool) -> list[Alternative]:

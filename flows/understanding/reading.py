@@ -37,10 +37,15 @@ class Reading:
     denied: tuple[str, ...] = ()
     duration: Duration | None = None
     answer: str | None = None  # an option value of the pending question
+    # Emergency flags whose topic the message touches without a sign pattern matching
+    # ("my bladder control has gone"): possible, never clear (contract v3).
+    touched: tuple[Sign, ...] = ()
+    # The message asks about a sign ("what counts as a bad fall?") and reports none.
+    asked: bool = False
 
     def words(self, span: Span) -> str:
         return self.text[span[0] : span[1]]
 
     @property
     def understood(self) -> bool:
-        return bool(self.signs or self.denied or self.duration or self.answer)
+        return bool(self.signs or self.denied or self.duration or self.answer or self.touched)

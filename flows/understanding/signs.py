@@ -1,8 +1,20 @@
-"""Red-flag signs in a message, with negation, other people and the past around them."""
+"""Red-flag signs in a message, with negation, other people, the past and questions
+around them.
+
+Two nets, one reading (contract v3, section 1):
+
+- sign patterns say precisely what a sign is ("CANT pee"); a match that is plain (the
+  writer's own, now, with no negation, question mark or hedge anywhere) is clear, any
+  other is possible and gets the one-tap confirmation;
+- topic patterns name what an emergency sign is about (the bladder, the legs giving way,
+  a crash): a message that touches one and is not a clear "no" about it is confirmed
+  too, wherever the sign patterns are silent.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from flows.understanding.lexicon import Certainty
 from flows.understanding.matching import Compiled, Match, Word, Words
@@ -16,37 +28,127 @@ _NEGATION_REACH = 4
 class Found:
     signs: tuple[Sign, ...]
     denied: tuple[str, ...]
+    # Emergency flags whose topic the message touches where no sign pattern matched.
+    touched: tuple[Sign, ...] = ()
+    # The message asks about a sign ("what counts as a bad fall?") and reports none.
+    asked: bool = False
+
+
+class _About(Enum):
+    """What a match says about the writer."""
+
+    REPORTED = "reported"
+    DENIED = "denied"
+    NOT_THEIRS = "not theirs"  # someone else, or long past and unchanged
+    ASKED = "asked"  # a question about the sign, not a report of it
+
+
+@dataclass(frozen=True, slots=True)
+class _Message:
+    lexicon: Compiled
+    words: Words
+    this_year: int
+    masked: frozenset[int]
+    hedged: bool  # a hedge anywhere in the message
+
+    def clause(self, index: int) -> list[Word]:
+        clause = self.words[index].token.clause
+        return [w for w in self.words if w.token.clause == clause]
 
 
 def find_signs(lexicon: Compiled, words: Words, this_year: int) -> Found:
-    masked = _idioms(lexicon, words)
+    message = _Message(
+        lexicon, words, this_year, _idioms(lexicon, words), lexicon.group_anywhere(words, "HEDGE")
+    )
     signs: dict[str, Sign] = {}
     denied: list[str] = []
+    asked = False
     for sign in lexicon.signs_in(words):
         flag = sign.spec.flag
-        for match in lexicon.matches(sign.slots, words, sign.spec.gap, masked, fuzzy=True):
-            if _negated(lexicon, words, match):
-                denied.append(flag)
-                continue
-            if lexicon.about_someone_else(words, match.first):
-                continue
-            clause = [w for w in words if w.token.clause == words[match.first].token.clause]
-            long_ago = lexicon.group_anywhere(clause, "LONG_AGO") or any(
-                _an_earlier_year(w, this_year) for w in clause
-            )
-            if long_ago and lexicon.group_anywhere(words, "UNCHANGED"):
-                continue
-            unsure = match.fuzzy or long_ago or lexicon.group_anywhere(clause, "HEDGE")
-            certainty = Certainty.POSSIBLE if unsure else sign.spec.certainty
-            span = (words[match.first].token.start, words[match.last].token.end)
-            found = Sign(flag, certainty, span)
-            # One sign per flag: the clearest, then the first.
-            if flag not in signs or (
-                signs[flag].certainty is Certainty.POSSIBLE and certainty is Certainty.CLEAR
-            ):
-                signs[flag] = found
+        for match in lexicon.matches(sign.slots, words, sign.spec.gap, message.masked, True):
+            about = _about(message, match, topic=False)
+            denied += [flag] if about is _About.DENIED else []
+            asked |= about is _About.ASKED
+            if about is _About.REPORTED:
+                certainty = _certainty(message, match, sign.spec.certainty)
+                _keep_clearest(signs, Sign(flag, certainty, _span(words, match)))
+    touched: dict[str, Sign] = {}
+    for topic in lexicon.topics_in(words):
+        flag = topic.spec.flag
+        if flag in signs:
+            continue
+        for match in lexicon.matches(topic.slots, words, topic.spec.gap, message.masked, True):
+            about = _about(message, match, topic=True)
+            denied += [flag] if about is _About.DENIED else []
+            asked |= about is _About.ASKED
+            if about is _About.REPORTED and flag not in touched:
+                touched[flag] = Sign(flag, Certainty.POSSIBLE, _span(words, match))
     reported = tuple(signs.values())
-    return Found(reported, tuple(f for f in dict.fromkeys(denied) if f not in signs))
+    gone = signs.keys() | touched.keys()
+    return Found(
+        reported,
+        tuple(f for f in dict.fromkeys(denied) if f not in gone),
+        tuple(touched.values()),
+        asked and not signs and not touched,
+    )
+
+
+def _span(words: Words, match: Match) -> tuple[int, int]:
+    return words[match.first].token.start, words[match.last].token.end
+
+
+def _keep_clearest(signs: dict[str, Sign], found: Sign) -> None:
+    """One sign per flag: the clearest, then the first."""
+    known = signs.get(found.flag)
+    if known is None or (
+        known.certainty is Certainty.POSSIBLE and found.certainty is Certainty.CLEAR
+    ):
+        signs[found.flag] = found
+
+
+def _about(message: _Message, match: Match, topic: bool) -> _About:
+    lexicon, words = message.lexicon, message.words
+    if _echo_denied(message, match):
+        return _About.DENIED
+    if topic and _topic_denied(message, match):
+        return _About.DENIED
+    if not topic and _negated(lexicon, words, match) is not None:
+        return _About.DENIED
+    if lexicon.about_someone_else(words, match.first):
+        return _About.NOT_THEIRS
+    if _long_ago(message, match) and lexicon.group_anywhere(words, "UNCHANGED"):
+        return _About.NOT_THEIRS
+    if _a_question_about_it(message, match):
+        return _About.ASKED
+    return _About.REPORTED
+
+
+def _certainty(message: _Message, match: Match, written: Certainty) -> Certainty:
+    """Clear only when the pattern is and the message states it plainly (contract v3)."""
+    plain = not (
+        match.fuzzy
+        or message.hedged
+        or _long_ago(message, match)
+        or any(w.token.asked for w in message.words)
+        or _negation_elsewhere(message, match)
+    )
+    return written if plain else Certainty.POSSIBLE
+
+
+def _negation_elsewhere(message: _Message, match: Match) -> bool:
+    """A negation anywhere outside the sign's own words ("no fever, but I can't pee")."""
+    return any(
+        message.lexicon.in_group(word, "NEGATION")
+        for i, word in enumerate(message.words)
+        if i not in match.used
+    )
+
+
+def _long_ago(message: _Message, match: Match) -> bool:
+    clause = message.clause(match.first)
+    return message.lexicon.group_anywhere(clause, "LONG_AGO") or any(
+        _an_earlier_year(w, message.this_year) for w in clause
+    )
 
 
 def _an_earlier_year(word: Word, this_year: int) -> bool:
@@ -62,23 +164,89 @@ def _idioms(lexicon: Compiled, words: list[Word]) -> frozenset[int]:
     return frozenset(masked)
 
 
-def _negated(lexicon: Compiled, words: list[Word], match: Match) -> bool:
-    """A negation inside the match's gaps, just before it, or closing its clause after it."""
+def _echo_denied(message: _Message, match: Match) -> bool:
+    """ "Incontinence? Never.", "¿Fiebre? Para nada": a sign asked back, then a bare no."""
+    lexicon, words = message.lexicon, message.words
+    if not words[match.first].token.asked:
+        return False
+    clause = words[match.first].token.clause
+    after = [w for w in words[match.last + 1 :] if w.token.clause != clause]
+    answer = [w for w in after if w.token.clause == after[0].token.clause] if after else []
+    return any(lexicon.in_group(w, "NEGATION") for w in answer) and all(
+        lexicon.in_group(w, "NEGATION") or lexicon.in_group(w, "BRIDGE") for w in answer
+    )
+
+
+def _a_question_about_it(message: _Message, match: Match) -> bool:
+    """ "what counts as a bad fall?": a question word opens the clause, which ends in a
+    question mark, does not speak of the writer, and the match itself says no one cannot
+    do something ("¿es normal que no pueda mear?" reports)."""
+    lexicon, words = message.lexicon, message.words
+    clause = message.clause(match.first)
+    return (
+        clause[0].token.asked
+        and lexicon.in_group(clause[0], "QUESTION_WORD")
+        and not any(lexicon.in_group(w, "FIRST_PERSON") for w in clause)
+        and not any(lexicon.in_group(words[i], "CANT") for i in match.used)
+    )
+
+
+def _topic_denied(message: _Message, match: Match) -> bool:
+    """A clear "no" about a topic: "no bladder problems", "legs are fine", "I didn't
+    fall". A negated function is the sign itself ("I don't feel my legs", "haven't peed"),
+    unless the negation is of a problem with it ("no problems peeing")."""
+    lexicon, words = message.lexicon, message.words
+    if _fine_after(message, match):
+        return True
+    negation = _negated(lexicon, words, match)
+    if negation is None:
+        return False
+    if not any(lexicon.in_group(words[i], "FUNCTION") for i in match.used):
+        return True
+    if match.first <= negation <= match.last:  # "no noto nada raro en las piernas"
+        return True
+    between = words[min(negation, match.first) + 1 : match.first]
+    return any(lexicon.in_group(w, "PROBLEM") for w in between)
+
+
+def _fine_after(message: _Message, match: Match) -> bool:
+    """ "bladder fine", "legs are ok": a word for fine after the topic in its clause, not
+    itself negated ("not ok")."""
+    lexicon, words = message.lexicon, message.words
+    clause = words[match.first].token.clause
+    for i in range(match.last + 1, len(words)):
+        if words[i].token.clause != clause:
+            return False
+        if lexicon.in_group(words[i], "FINE"):
+            return not lexicon.in_group(words[i - 1], "NEGATION")
+    return False
+
+
+def _negated(lexicon: Compiled, words: list[Word], match: Match) -> int | None:
+    """Where a negation stands inside the match's gaps, just before it, or closing its
+    clause after it; None if nowhere."""
     clause = words[match.first].token.clause
     for i in range(match.first, match.last + 1):
         if i not in match.used and lexicon.in_group(words[i], "NEGATION"):
-            return True
+            return i
     i = match.first - 1
     while i >= 0 and match.first - i <= _NEGATION_REACH and words[i].token.clause == clause:
         if lexicon.in_group(words[i], "NEGATION"):
-            return True
+            return i
         if not lexicon.in_group(words[i], "BRIDGE"):
             break
         i -= 1
-    after = [w for w in words[match.last + 1 :] if w.token.clause == clause]
-    for position, word in enumerate(after):
+    return _negation_closing(lexicon, words, match.last, clause)
+
+
+def _negation_closing(lexicon: Compiled, words: list[Word], last: int, clause: int) -> int | None:
+    """ "numbness: none", "травм не было": a negation after the sign, with only filler
+    words up to the end of its clause."""
+    after = [(i, w) for i, w in enumerate(words) if i > last and w.token.clause == clause]
+    for position, (index, word) in enumerate(after):
         if lexicon.in_group(word, "NEGATION"):
-            return all(lexicon.in_group(w, "BRIDGE") for w in after[position + 1 :])
+            rest = after[position + 1 :]
+            return index if all(lexicon.in_group(w, "BRIDGE") for _, w in rest) else None
         if not lexicon.in_group(word, "BRIDGE"):
-            return False
-    return False
+            return None
+    return None

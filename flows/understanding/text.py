@@ -25,6 +25,8 @@ class Token:
     start: int
     end: int
     clause: int  # index of the clause the word belongs to
+    # The clause ends in a question mark ("Incontinence? Never.": the first word's does).
+    asked: bool = False
 
 
 def tokenise(text: str, clause_breaks: frozenset[str]) -> list[Token]:
@@ -33,14 +35,20 @@ def tokenise(text: str, clause_breaks: frozenset[str]) -> list[Token]:
     A clause ends at punctuation and before a word such as "but" / "pero" / "но", so that
     a negation counts only inside its own clause.
     """
-    tokens: list[Token] = []
+    found: list[tuple[str, int, int, int]] = []
     clause, position = 0, 0
+    asked: set[int] = set()
     for match in _WORD.finditer(text):
+        between = text[position : match.start()]
+        if found and "?" in between:
+            asked.add(clause)
         if _CLAUSE_END.search(text, position, match.start()):
             clause += 1
         word = match.group()
-        if word in clause_breaks and tokens:
+        if word in clause_breaks and found:
             clause += 1
-        tokens.append(Token(word, match.start(), match.end(), clause))
+        found.append((word, match.start(), match.end(), clause))
         position = match.end()
-    return tokens
+    if found and "?" in text[position:]:
+        asked.add(clause)
+    return [Token(word, start, end, at, at in asked) for word, start, end, at in found]

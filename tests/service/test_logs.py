@@ -23,7 +23,7 @@ from tests.conftest import Chat, RunningBot
 # Messages users type, each a kind the bot acts on: an emergency (confirmed with a tap or
 # clear at once) and a duration.
 UNCLEAR_EMERGENCY = "numbess down there since tuesday"
-CLEAR_EMERGENCY = "no fever, but I can't pee"
+CLEAR_EMERGENCY = "suddenly lost bladder control"
 DURATION = "about 3 months"
 
 SECRETS_OF_ANSWERS = sorted(

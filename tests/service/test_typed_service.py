@@ -74,7 +74,7 @@ async def test_a_clear_emergency_keeps_the_users_words(
 ) -> None:
     reply = await service.command("start", Sender(USER))
     await answer_all(service, reply, ["No", "No"])
-    result = await service.text(Sender(USER), "no fever, but I can't pee")
+    result = await service.text(Sender(USER), "since this morning I can't pee")
     assert texts(result)[0].startswith("<b>Emergency: go to the emergency department")
     assert (await trail(repository))[-1] == ("reported_emergency", "bowel_bladder", "can't pee")
 

@@ -28,9 +28,7 @@ def test_every_language_the_bot_speaks_has_a_lexicon() -> None:
     ("text", "flag"),
     [
         ("I've lost bladder control", "bowel_bladder"),
-        ("No, I can't pee", "bowel_bladder"),
-        ("no fever, but I can't pee", "bowel_bladder"),
-        ("Without warning I lost control of my bladder", "bowel_bladder"),
+        ("I lost control of my bladder at work", "bowel_bladder"),
         ("my legs collapsed under me", "leg_weakness"),
         ("I fell off a ladder", "trauma"),
         ("2 months, and my legs gave way today", "leg_weakness"),
@@ -55,6 +53,25 @@ def test_clear_emergencies_end_the_assessment(text: str, flag: str) -> None:
 def test_unclear_emergencies_are_confirmed_first(text: str) -> None:
     decision = decide(text)
     assert decision.outcome is Outcome.CONFIRM_EMERGENCY
+
+
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("No, I can't pee", "bowel_bladder"),
+        ("no fever, but I can't pee", "bowel_bladder"),
+        ("Without warning I lost control of my bladder", "bowel_bladder"),
+        ("I can't pee?", "bowel_bladder"),
+        ("is it bad that my legs gave way this morning?", "leg_weakness"),
+        ("I think I fell off a ladder", "trauma"),
+    ],
+)
+def test_a_sign_with_a_negation_question_or_hedge_anywhere_is_confirmed_first(
+    text: str, flag: str
+) -> None:
+    """Contract v3: straight to the emergency result only when stated plainly."""
+    decision = decide(text)
+    assert (decision.outcome, decision.flag) == (Outcome.CONFIRM_EMERGENCY, flag)
 
 
 @pytest.mark.parametrize(
@@ -83,7 +100,8 @@ def test_a_negation_counts_only_in_its_own_clause() -> None:
     assert reading.denied == ("fever",)
     sign = reading.signs[0]
     assert reading.words(sign.span) == "can't pee"
-    assert sign.certainty is Certainty.CLEAR
+    # Reported, not denied; but a negation elsewhere makes it a one-tap confirmation (v3).
+    assert sign.certainty is Certainty.POSSIBLE
 
 
 @pytest.mark.parametrize(

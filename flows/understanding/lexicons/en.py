@@ -37,8 +37,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "boyfriend", "girlfriend", "he", "she", "they", "him", "her", "them", "someone",
         "somebody", "nan", "nana", "kid", "child", "baby", "patient", "client", "guy",
         "man", "woman", "lady", "people", "family", "sibling", "parent", "relative",
+        "dog", "cat", "pet", "puppy", "kitten",
     ),
-    "FIRST_PERSON": ("i", "me", "i'm", "im", "i've", "ive", "i'd", "myself", "i'll"),
+    "FIRST_PERSON": ("i", "me", "i'm", "im", "i've", "ive", "i'd", "myself", "i'll", "my", "mine"),
     "LONG_AGO": (
         "year_ago", "yr_ago", "years_back", "as_a_kid", "as_a_child", "when_i_was",
         "long_ago", "long_time_ago", "decade_ago", "back_in", "in_the_past", "childhood",
@@ -58,6 +59,60 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "cannot", "can't", "cant", "cnt", "couldn't", "couldnt", "unable", "can_not",
         "could_not", "not_able", "no_way", "won't", "wont", "wouldn't", "wouldnt",
         "hard_to", "struggle", "barely", "trouble", "difficult", "difficulty",
+    ),
+    # --- around a topic (contract v3) ---
+    # A function whose negation is the sign itself: "I don't feel my legs", "haven't peed".
+    "FUNCTION": (
+        "feel", "felt", "feeling", "sensation", "control", "hold", "pee", "wee", "urinate",
+        "piss", "poo", "poop", "pass", "go", "walk", "stand", "move", "work", "working",
+        "support", "come", "empty", "lift", "able",
+    ),
+    # What a "no" about a function is really about: "no problems peeing".
+    "PROBLEM": (
+        "problem", "problems", "issue", "issues", "trouble", "difficulty", "any", "change",
+        "changes", "complaint", "complaints",
+    ),
+    "FINE": (
+        "fine", "ok", "okay", "normal", "good", "alright", "all_right", "perfect", "grand",
+        "great", "unaffected", "as_usual", "same_as_usual", "no_problem", "no_problems",
+        "no_issues", "not_a_problem",
+    ),
+    # A clause opening with one of these and ending in "?" asks rather than reports.
+    "QUESTION_WORD": (
+        "what", "whats", "what's", "how", "does", "do", "is", "are", "should", "would",
+        "which", "when", "why", "where", "who", "define", "meaning", "mean",
+    ),
+    # What the emergency signs are about, for the topic patterns below.
+    "BLADDER_TOPIC": (
+        "bladder", "bowel", "bowels", "urine", "urinate", "urination", "pee", "wee", "piss",
+        "poo", "poop", "stool", "stools", "incontinence", "incontinent", "continence",
+        "catheter", "leak", "leakage", "dribble", "toilet", "loo", "number_one",
+        "number_two", "wet_myself", "wetting", "soil", "soiled", "nappy", "diaper", "pad",
+        "pads", "poo_myself", "pee_myself", "urinary", "peeing", "weeing",
+    ),
+    "GENITAL": (
+        "genitals", "genital", "penis", "vagina", "vulva", "scrotum", "testicle",
+        "testicles", "privates", "private_parts", "perineum", "anus", "rectum",
+        "back_passage", "down_there", "between_my_legs", "between_the_legs", "saddle",
+        "crotch", "erection", "impotence", "impotent", "ejaculate", "ejaculation",
+        "orgasm", "sex_life",
+    ),
+    "LEG_FAILS": (
+        "weak", "weakness", "give", "gave", "giving", "buckle", "buckled", "collapse",
+        "collapsed", "fold", "folded", "jelly", "wobbly", "fail", "failing", "dead",
+        "useless", "heavy", "paralysed", "paralyzed", "paralysis", "floppy", "limp",
+        "drag", "dragging", "not_work", "stop_work", "won't_move", "wont_move", "no_strength",
+        "strength", "numb_and_weak", "go", "gone", "went",
+    ),
+    "FEEL": ("feel", "felt", "feeling", "sensation"),
+    "CRASH_TOPIC": (
+        "accident", "crash", "crashed", "collision", "wreck", "wrecked", "smash", "smashed",
+        "totalled", "totaled", "totalled_my", "write_off", "written_off", "wrote_off",
+        "fender_bender", "pile_up", "hit_by", "knocked_down", "knocked_off", "run_over",
+        "rear_ended", "t_boned", "whiplash", "fall", "fell", "falling", "slip", "slipped",
+        "trip", "tripped", "tumble", "tumbled", "thrown", "thrown_off", "come_off",
+        "came_off", "landed_on", "injury", "injured", "trauma", "fracture", "fractured",
+        "broke", "broken",
     ),
     # --- bowel and bladder ---
     "LOSE": ("lose", "loss", "lost", "losing", "cannot", "can't", "no_control", "zero_control"),
@@ -291,12 +346,37 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("nerve_progressive", "now its|it's|in both", gap=1),
 )  # fmt: skip
 
+# What each emergency sign is about (contract v3): a message touching one of these, and
+# not clearly denying it, is confirmed with one tap.
+TOPICS: tuple[SignPattern, ...] = (
+    _s("bowel_bladder", "BLADDER_TOPIC"),
+    _s("bowel_bladder", "GENITAL"),
+    _s("bowel_bladder", "NUMB|FEEL SADDLE", gap=4),
+    _s("bowel_bladder", "SADDLE NUMB|FEEL", gap=4),
+    _s("bowel_bladder", "FEEL|NUMB WIPE", gap=4),
+    _s("bowel_bladder", "nothing come|comes|came out", gap=1),
+    _s("leg_weakness", "LEG LEG_FAILS", gap=3),
+    _s("leg_weakness", "LEG_FAILS LEG", gap=3),
+    _s("leg_weakness", "FEEL LEG", gap=3),
+    _s("leg_weakness", "LEG FEEL", gap=3),
+    _s("leg_weakness", "CANT STAND", gap=3),
+    _s("leg_weakness", "CANT LEG", gap=3),
+    _s("leg_weakness", "collapse|collapsed|crawl|crawled|crawling|wheelchair|paralysed|paralyzed"),
+    _s("leg_weakness", "fell|fall over|down", gap=1),
+    _s("trauma", "CRASH_TOPIC"),
+    _s("trauma", "VEHICLE CRASH|hit|hits|flip|flipped|roll|rolled", gap=3),
+)  # fmt: skip
+
 LEXICON = Lexicon(
     code="en",
     groups=GROUPS,
     signs=SIGNS,
+    topics=TOPICS,
     idioms=(
         "CANT stand|take|bear|handle it|this|the|that|much|anymore|any_more",
+        # "can't stand sitting at my desk": can't stand doing something is disliking it.
+        "CANT stand|bear sitting|working|driving|waiting|lying|being|bending|standing|"
+        "queueing|queuing|commuting|it|people|my_job|my_chair|my_desk",
         "can't|cant|cannot|couldn't stand|take|bear the|this|it pain|anymore|much",
         "kill|killing me",
         "dying of|from|with",
