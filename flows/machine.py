@@ -136,8 +136,10 @@ def _fire(trigger: str, state: str, answers: Mapping[str, str]) -> str:
 
 
 # What the user typed behind an answer is kept beside it, under "<question id>:<what>"
-# keys: the words ("duration:words") and, for a duration, the days they state.
-WORDS, DAYS = "words", "days"
+# keys: the words ("duration:words") and, for a duration, the days they state. HELD is a
+# typed answer to the pending question kept aside while a sign the same message reported
+# is dealt with first (contract v3): it becomes the answer once the sign is ruled out.
+WORDS, DAYS, HELD = "words", "days", "held"
 
 
 def note_key(question_id: str, what: str) -> str:
@@ -192,14 +194,9 @@ def answer(
 
     `notes` ({WORDS: "about 3 months", DAYS: "90"}) are kept with a typed answer; a new
     answer to the question replaces them."""
-    question = snapshot.question
-    if question is None or question.id != question_id:
-        raise StaleAnswer(question_id)
-    if question.option(value) is None:
-        raise InvalidAnswer(f"{value!r} is not an option of {question_id!r}")
+    _check(snapshot, question_id, value)
     answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
-    answers[question_id] = value
-    answers.update({note_key(question_id, what): text for what, text in (notes or {}).items()})
+    answers.update(_entries(question_id, value, notes))
     state = _fire("next", snapshot.state, answers)
     history = (*snapshot.history, question_id)
     # After Back, answers to later questions are still stored: move on through those that
@@ -222,6 +219,47 @@ def answer(
     return Snapshot(state, MappingProxyType(kept), history)
 
 
+def hold(
+    snapshot: Snapshot, question_id: str, value: str, notes: Mapping[str, str] | None = None
+) -> Snapshot:
+    """Keep a typed answer to the pending question aside, without moving on."""
+    _check(snapshot, question_id, value)
+    answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
+    answers.update(_entries(question_id, value, notes, HELD))
+    return Snapshot(snapshot.state, MappingProxyType(answers), snapshot.history)
+
+
+def held(snapshot: Snapshot) -> tuple[str, dict[str, str]] | None:
+    """The answer kept aside for the pending question, with its notes, if there is one."""
+    question = snapshot.question
+    value = snapshot.answers.get(note_key(question.id, HELD), "") if question else ""
+    if question is None or question.option(value) is None:
+        return None
+    notes = {
+        key.partition(":")[2]: text
+        for key, text in snapshot.answers.items()
+        if ":" in key and _question_of(key) == question.id and not key.endswith(f":{HELD}")
+    }
+    return value, notes
+
+
+def _check(snapshot: Snapshot, question_id: str, value: str) -> None:
+    question = snapshot.question
+    if question is None or question.id != question_id:
+        raise StaleAnswer(question_id)
+    if question.option(value) is None:
+        raise InvalidAnswer(f"{value!r} is not an option of {question_id!r}")
+
+
+def _entries(
+    question_id: str, value: str, notes: Mapping[str, str] | None, key: str | None = None
+) -> dict[str, str]:
+    """An answer and its notes as stored: under the question's id, or under `key` of it."""
+    entries = {note_key(question_id, key) if key else question_id: value}
+    entries.update({note_key(question_id, what): text for what, text in (notes or {}).items()})
+    return entries
+
+
 def back(snapshot: Snapshot) -> Snapshot:
     """Return to the previous question; its answer and later ones stay stored until changed."""
     if snapshot.finished or not snapshot.history:
@@ -231,13 +269,23 @@ def back(snapshot: Snapshot) -> Snapshot:
     )
 
 
-def revisit(snapshot: Snapshot, question_id: str) -> Snapshot:
+def revisit(
+    snapshot: Snapshot,
+    question_id: str,
+    pending: tuple[str, Mapping[str, str]] | None = None,
+) -> Snapshot:
     """Ask an earlier question again (a red flag the user's typed words point to); every
-    answer stays stored, so after it the flow moves on to where it was."""
+    answer stays stored, so after it the flow moves on to where it was. `pending` (a value
+    and its notes) answers the question that was pending, for the flow to move past."""
     if snapshot.finished or question_id not in snapshot.history:
         raise StaleAnswer(question_id)
+    answers = dict(snapshot.answers)
+    if pending is not None and (question := snapshot.question) is not None:
+        _check(snapshot, question.id, pending[0])
+        answers = {k: v for k, v in answers.items() if _question_of(k) != question.id}
+        answers.update(_entries(question.id, *pending))
     position = snapshot.history.index(question_id)
-    return Snapshot(question_id, snapshot.answers, snapshot.history[:position])
+    return Snapshot(question_id, MappingProxyType(answers), snapshot.history[:position])
 
 
 def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:

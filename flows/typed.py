@@ -59,6 +59,9 @@ def decide(reading: Reading, question: Question) -> Decision:
     emergency = _emergency(reading)
     if emergency is not None:
         return replace(emergency, held=held)
+    if answer.value == YES and _SEVERITY.get(question.id) is Severity.EMERGENCY:
+        # A typed yes to an emergency question is a report in words: confirmed like one.
+        return Decision(Outcome.CONFIRM_EMERGENCY, question.id, words=answer.words)
     urgent = _in_asking_order([s for s in reading.signs if _SEVERITY[s.flag] is Severity.URGENT])
     own = next((s for s in urgent if s.flag == question.id), None)
     if own is not None:
@@ -84,9 +87,14 @@ def _emergency(reading: Reading) -> Decision | None:
 
 
 def _answer(reading: Reading, question: Question) -> Decision:
-    """The message as an answer to the pending question alone."""
+    """The message as an answer to the pending question alone. At a red flag, a typed
+    "yes" or "no" counts only when the message is about no other red flag: in "no fever"
+    or "yes, 38.7" it answers something else."""
     if question.id in reading.denied:
         return Decision(Outcome.ANSWER, question.id, NO, reading.text)
+    others = {s.flag for s in (*reading.signs, *reading.touched)} | set(reading.denied)
+    if question.id in _SEVERITY and others - {question.id}:
+        return Decision(Outcome.NOT_UNDERSTOOD)
     if reading.answer is not None:
         return Decision(Outcome.ANSWER, value=reading.answer, words=reading.text)
     if question.id == "duration" and reading.duration is not None:

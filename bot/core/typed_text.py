@@ -9,7 +9,7 @@ from dataclasses import replace
 from bot.core import steps
 from bot.core.actions import ConfirmEmergencyAction
 from bot.core.event import Event, snapshot
-from bot.core.replies import Reply
+from bot.core.replies import Message, Reply
 from bot.ui import render, texts
 from bot.ui.i18n import _, current
 from flows import machine, typed
@@ -29,6 +29,8 @@ async def text(event: Event, message: str) -> Reply:
         return await steps.emergency(event, active, decision.flag, decision.words)
     if decision.outcome is Outcome.CONFIRM_EMERGENCY:
         assert decision.flag is not None
+        if active is not None and now is not None and now.question is not None:
+            active = await _hold(event, active, now, decision.held)
         return Reply(
             (
                 render.confirm_emergency(
@@ -42,7 +44,7 @@ async def text(event: Event, message: str) -> Reply:
         return steps.resume_offer(active)
     named = typed.option_named(question, message, _)
     if named is not None:
-        return await _record(event, active, question, named, None)
+        return await _record(event, active, question, named, {})
     return await _act_on(event, active, now, question, decision)
 
 
@@ -57,54 +59,87 @@ async def _act_on(
     match decision.outcome:
         case Outcome.ANSWER:
             assert decision.value is not None
-            return await _record(event, active, question, decision.value, decision)
+            return await _record(event, active, question, decision.value, _notes(decision))
         case Outcome.ASK_RED_FLAG:
-            assert decision.flag is not None
-            finding = _(QUESTIONS_BY_ID[decision.flag].finding)
-            if decision.flag not in now.history:
-                # Still ahead: red flags are always asked, in order.
-                return Reply((render.note(texts.red_flag_later(finding)), again))
-            before = machine.revisit(now, decision.flag)
-            saved = await event.tx.save_progress(
-                active, state=before.state, answers=before.answers, history=before.history
-            )
-            return Reply(
-                (
-                    render.note(texts.red_flag_mentioned(finding)),
-                    render.question_message(saved.id, before),
-                )
-            )
+            return await _ask_red_flag(event, active, now, question, decision)
         case Outcome.ASK_AGAIN:
             words = html.escape(decision.words or "")
             return Reply(
                 (render.note(texts.duration_not_sure(words, event.emergency_number)), again)
             )
+        case Outcome.QUESTION:
+            return Reply((render.note(texts.question_typed(event.emergency_number)), again))
         case _:
             return Reply((render.note(texts.not_understood(event.emergency_number)), again))
 
 
-async def _record(
+async def _ask_red_flag(
     event: Event,
     active: StoredAssessment,
+    now: machine.Snapshot,
     question: Question,
-    value: str,
-    decision: Decision | None,
+    decision: Decision,
+) -> Reply:
+    """An urgent sign typed at another question: that red flag is asked (again), and an
+    answer the message also gave is kept for after it."""
+    assert decision.flag is not None
+    finding = render.note(texts.red_flag_mentioned(_(QUESTIONS_BY_ID[decision.flag].finding)))
+    held = decision.held
+    if decision.flag not in now.history:
+        # Still ahead: red flags are always asked, in order.
+        later = render.note(texts.red_flag_later(_(QUESTIONS_BY_ID[decision.flag].finding)))
+        if held is None or held.value is None:
+            return Reply((later, render.question_message(active.id, now)))
+        reply = await _record(event, active, question, held.value, _notes(held))
+        return replace(reply, messages=(later, *reply.messages))
+    pending = (held.value, _notes(held)) if held is not None and held.value else None
+    before = machine.revisit(now, decision.flag, pending)
+    saved = await event.tx.save_progress(
+        active, state=before.state, answers=before.answers, history=before.history
+    )
+    noted = (_noted(question, *pending),) if pending else ()
+    return Reply((*noted, finding, render.question_message(saved.id, before)))
+
+
+async def _hold(
+    event: Event, active: StoredAssessment, now: machine.Snapshot, held: Decision | None
+) -> StoredAssessment:
+    """Keep the answer a message gave beside a possible emergency sign, for after the
+    user says the sign is not happening."""
+    if held is None or held.value is None or now.question is None:
+        return active
+    kept = machine.hold(now, now.question.id, held.value, _notes(held))
+    return await event.tx.save_progress(
+        active, state=kept.state, answers=kept.answers, history=kept.history
+    )
+
+
+def _notes(decision: Decision) -> dict[str, str]:
+    """What is kept beside a typed answer: the words behind it, the days it states."""
+    notes: dict[str, str] = {}
+    if decision.words:
+        notes[machine.WORDS] = decision.words[: steps.MAX_TYPED_WORDS]
+    if decision.days is not None:
+        notes[machine.DAYS] = str(int(decision.days))
+    return notes
+
+
+async def _record(
+    event: Event, active: StoredAssessment, question: Question, value: str, notes: dict[str, str]
 ) -> Reply:
     """Record a typed answer with the words behind it, and say what was understood."""
-    words = decision.words[: steps.MAX_TYPED_WORDS] if decision and decision.words else None
-    notes: dict[str, str] = {}
-    if words:
-        notes[machine.WORDS] = words
-    if decision is not None and decision.days is not None:
-        notes[machine.DAYS] = str(int(decision.days))
+    words = notes.get(machine.WORDS)
     reply = await steps.answer(event, active, question.id, value, notes, typed=words)
+    return replace(reply, messages=(_noted(question, value, notes), *reply.messages))
+
+
+def _noted(question: Question, value: str, notes: dict[str, str]) -> Message:
     option = question.option(value)
     label = html.escape(_(option.label) if option else value)
+    words = notes.get(machine.WORDS)
     if question.id == "duration" and words:
-        said = render.note(texts.duration_noted(html.escape(words), label))
-    else:
-        said = render.note(texts.typed_answer_understood(label))
-    return replace(reply, messages=(said, *reply.messages))
+        return render.note(texts.duration_noted(html.escape(words), label))
+    return render.note(texts.typed_answer_understood(label))
 
 
 async def confirm_emergency(event: Event, action: ConfirmEmergencyAction) -> Reply:
@@ -121,4 +156,9 @@ async def confirm_emergency(event: Event, action: ConfirmEmergencyAction) -> Rep
     carry_on = render.note(_(texts.CONFIRMED_NOT))
     if active is None or active.id != action.assessment_id:
         return Reply((carry_on,), edit=edit)
-    return Reply((carry_on, render.question_message(active.id, snapshot(active))), edit=edit)
+    now = snapshot(active)
+    kept = machine.held(now)
+    if kept is not None and now.question is not None:
+        reply = await _record(event, active, now.question, *kept)
+        return replace(reply, messages=(carry_on, *reply.messages), edit=edit)
+    return Reply((carry_on, render.question_message(active.id, now)), edit=edit)

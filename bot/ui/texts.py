@@ -185,6 +185,17 @@ def not_understood(number: str) -> str:
     )
 
 
+def question_typed(number: str) -> str:
+    """A question the user typed about a sign (v3): it is never read as a report."""
+    return "{}\n\n{}".format(
+        _(
+            "I can't answer typed questions, sorry. Tap Why? under the question to see why I "
+            "ask it, then pick the answer that fits best."
+        ),
+        emergency_reminder(number),
+    )
+
+
 def duration_not_sure(words: str, number: str) -> str:
     return "{}\n\n{}".format(
         _(
@@ -227,7 +238,7 @@ def confirm_emergency(finding: str, number: str) -> str:
 
 CONFIRM_YES = N_("Yes, this is happening")
 CONFIRM_NO = N_("No, I meant something else")
-CONFIRMED_NOT = N_("Understood: nothing was recorded. Let's carry on.")
+CONFIRMED_NOT = N_("Understood: no emergency was recorded. Let's carry on.")
 
 
 CANCELLED = N_(

@@ -97,7 +97,11 @@ def _ask(example: corpus.Example, decision: Decision, score: Score) -> bool:
 
 def _answer(example: corpus.Example, decision: Decision, score: Score) -> bool:
     score.answers += 1
-    right = decision.outcome is Outcome.ANSWER and _same_answer(example, decision.value)
+    # A typed yes to an emergency question is confirmed with one tap, as a sign is.
+    confirmed = decision.outcome is Outcome.CONFIRM_EMERGENCY and decision.flag == example.question
+    right = (decision.outcome is Outcome.ANSWER and _same_answer(example, decision.value)) or (
+        confirmed and example.target == "yes"
+    )
     score.answers_right += right
     return right
 

@@ -25,7 +25,7 @@ async def test_an_unclear_emergency_is_confirmed_with_one_tap(
         assert "If this is happening now, it is an emergency" in confirm.visible
         assert confirm.button_labels == ["Yes, this is happening", "No, I meant something else"]
         _, (carry_on, question) = await user.tap("No, I meant something else", confirm, expect=2)
-        assert "nothing was recorded" in carry_on.visible
+        assert "no emergency was recorded" in carry_on.visible
         assert question.visible.startswith("Question 1 of 14")
         assert confirm.buttons == []  # answered: the buttons are gone
 

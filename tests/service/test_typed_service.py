@@ -56,7 +56,7 @@ async def test_an_unclear_emergency_is_confirmed_and_no_changes_nothing(
     assert labels(confirm) == ["Yes, this is happening", "No, I meant something else"]
 
     back = await service.press(Sender(USER), button(confirm, "No, I meant something else"))
-    assert "nothing was recorded" in back.messages[0].text
+    assert "no emergency was recorded" in back.messages[0].text
     assert back.messages[1].text == first.messages[1].text  # the same pending question
     assert back.edit is not None and "No, I meant something else" in back.edit.text
     assert await trail(repository) == []

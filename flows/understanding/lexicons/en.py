@@ -515,7 +515,7 @@ LEXICON = Lexicon(
         "yes_no": {
             "yes": (
                 "yes|yeah|yep|yup|ya|yea|yh|yeh|ye|y|sure|correct|right|affirmative|"
-                "definitely|absolutely|indeed|true|aye|ok|okay|uh_huh|i_do|i_have|i_am|"
+                "definitely|absolutely|indeed|true|aye|uh_huh|i_do|i_have|i_am|"
                 "it_does|it_is|i_did|totally|yess|yesss|yas",
             ),
             "no": (

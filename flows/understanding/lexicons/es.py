@@ -661,7 +661,7 @@ ANSWERS: dict[str, dict[str, tuple[str, ...]]] = {
     "yes_no": {
         "yes": ("si|sii|siii|siiii|sip|sep|sipi|claro|afirmativo|correcto|exacto|"
                 "efectivamente|por_supuesto|obvio|simon|aja|asi_es|eso_es|pues_si|"
-                "desde_luego|vale|ok|okey|yes|sisi|si_si",),
+                "desde_luego|yes|sisi|si_si",),
         "no": ("no|nop|nope|nel|na|nah|nunca|jamas|para_nada|ninguno|ninguna|que_va|q_va|"
                "tampoco|negativo|no_no|noo|nooo|noup|todo_bien|todo_normal|estoy_bien|"
                "de_ninguna_manera|en_absoluto|nada_de_eso|nada_de_nada|ni_de_coña|ni_loco|"
