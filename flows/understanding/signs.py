@@ -128,6 +128,7 @@ def _certainty(message: _Message, match: Match, written: Certainty) -> Certainty
     plain = not (
         match.fuzzy
         or message.hedged
+        or message.lexicon.group_anywhere(message.words, "GRADUAL")
         or _long_ago(message, match)
         or any(w.token.asked for w in message.words)
         or _negation_elsewhere(message, match)

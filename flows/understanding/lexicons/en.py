@@ -37,19 +37,27 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "boyfriend", "girlfriend", "he", "she", "they", "him", "her", "them", "someone",
         "somebody", "nan", "nana", "kid", "child", "baby", "patient", "client", "guy",
         "man", "woman", "lady", "people", "family", "sibling", "parent", "relative",
-        "dog", "cat", "pet", "puppy", "kitten",
+        "dog", "cat", "pet", "puppy", "kitten", "toddler", "kids", "children", "twins",
+        "grandson", "granddaughter", "grandchild", "grandkid", "nephew", "niece",
+        "stepson", "stepdaughter", "flatmate", "roommate", "housemate",
     ),
     "FIRST_PERSON": ("i", "me", "i'm", "im", "i've", "ive", "i'd", "myself", "i'll", "my", "mine"),
     "LONG_AGO": (
         "year_ago", "yr_ago", "years_back", "as_a_kid", "as_a_child", "when_i_was",
         "long_ago", "long_time_ago", "decade_ago", "back_in", "in_the_past", "childhood",
-        "year_back", "yrs_ago", "years_ago",
+        "year_back", "yrs_ago", "years_ago", "as_a_teenager", "as_a_teen", "as_a_boy",
+        "as_a_girl", "when_i_was_young", "when_i_was_little", "in_my_teens", "in_my_twenties",
     ),
     "UNCHANGED": (
         "nothing_new", "no_change", "not_changed", "hasn't_changed", "hasnt_changed",
         "same_as_always", "same_as_ever", "nothing_different", "not_new", "always_been",
         "no_different", "nothing_changed", "nothing_has_changed", "fully_recover", "fully_recovered", "all_healed", "healed",
+        "been_fine", "fine_since", "fine_ever_since", "no_problems_since", "no_trouble_since",
     ),
+    # Weakness that creeps up is the nerve flag's (urgent), not the sudden emergency one:
+    # such words keep a sign from being plain.
+    "GRADUAL": ("gradually", "slowly", "bit_by_bit", "little_by_little", "over_time",
+                "over_the_weeks", "over_weeks", "over_months", "progressively", "creeping"),
     "HEDGE": (
         "maybe", "perhaps", "think", "might", "kind_of", "kinda", "sort_of", "sorta",
         "probably", "possibly", "not_sure", "unsure", "dunno", "idk", "weird", "strange",
@@ -93,7 +101,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "GENITAL": (
         "genitals", "genital", "penis", "vagina", "vulva", "scrotum", "testicle",
         "testicles", "privates", "private_parts", "perineum", "anus", "rectum",
-        "back_passage", "down_there", "between_my_legs", "between_the_legs", "saddle",
+        "back_passage", "down_there", "down_below", "nether_regions", "lady_parts",
+        "between_my_legs", "between_the_legs", "saddle",
         "crotch", "erection", "impotence", "impotent", "ejaculate", "ejaculation",
         "orgasm", "sex_life",
     ),
@@ -140,7 +149,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "SADDLE": (
         "groin", "crotch", "saddle", "bum", "butt", "buttock", "bottom", "backside", "arse",
         "ass", "genital", "genitals", "privates", "private_part", "private_parts",
-        "down_there", "between_my_legs", "inner_thigh", "inner_thighs", "perineum",
+        "down_there", "down_below", "nether_regions", "lady_parts", "between_my_legs",
+        "inner_thigh", "inner_thighs", "perineum",
         "taint", "bits", "my_bits", "vagina", "penis", "fanny", "anus", "bum_hole",
         "butthole", "scrotum", "testicle", "balls", "labia", "nether", "saddle_area",
         "back_passage", "rectum", "bum_cheek", "cheeks",
@@ -149,7 +159,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "SEX": ("erection", "get_it_up", "impotent", "impotence", "sex", "orgasm", "climax",
             "ejaculate", "libido", "sexual", "down_there"),
     # --- legs ---
-    "LEG": ("leg", "legs", "knee", "knees", "foot", "feet", "thigh", "limb", "limbs"),
+    "LEG": ("leg", "legs", "knee", "knees", "foot", "feet", "thigh", "limb", "limbs", "shin",
+            "shins", "calf", "calves", "ankle", "ankles", "toes"),
     "GIVE_WAY": (
         "give_way", "give_out", "gave_way", "gave_out", "giving_way", "giving_out",
         "buckle", "collapse", "fold", "go_from_under", "go_out_from_under", "went_from_under",
@@ -176,7 +187,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
               "rear_end", "rear_ended", "t_bone", "t_boned", "rtc", "rta", "mva", "hit",
               "knock", "knocked", "run_over", "roll", "rolled", "flip", "flipped"),
     "FALL": ("fall", "fell", "slip", "slipped", "tumble", "tumbled", "come_off", "came_off",
-             "thrown", "throw", "drop", "dropped", "land", "landed", "trip"),
+             "thrown", "throw", "land", "landed", "trip"),
     "HEIGHT": (
         "ladder", "roof", "stairs", "stair", "staircase", "steps", "flight", "horse",
         "height", "scaffold", "scaffolding", "tree", "balcony", "terrace", "loft",
@@ -185,7 +196,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "SERIOUS": ("bad", "big", "serious", "nasty", "major", "huge", "heavy", "hard", "awful"),
     # --- urgent signs ---
-    "FEVER": ("fever", "temperature", "temp", "feverish", "high_temp", "high_temperature",
+    "FEVER": ("fever", "feva", "fevah", "temperature", "temp", "feverish", "high_temp", "high_temperature",
               "chill", "chills", "shiver", "shivering", "rigor", "rigors", "night_sweats",
               "sweats", "hot_and_cold", "burning_up", "febrile", "pyrexia"),
     "WEIGHT": ("weight", "kilo", "kilos", "kg", "kgs", "pound", "pounds", "lb", "lbs",
@@ -336,6 +347,9 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("rest_pain", "worse|worst|bad|agony at|in night|bed", gap=2),
     _s("rest_pain", "can't|cant|cannot|never sleep|get_comfortable|get_comfy|lie", gap=3),
     _s("rest_pain", "NOT_EASE"),
+    # Pain that is there at rest: "hurts even when I'm lying down".
+    _s("rest_pain", "hurt|hurts|ache|aches|pain|painful|sore even|evn|still when|while REST",
+       gap=3),
     _s("cancer_history", "CANCER"),
     _s("nerve_progressive", "NERVE WORSE", gap=6),
     _s("nerve_progressive", "WORSE NERVE", gap=5),
@@ -344,6 +358,9 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("nerve_progressive", "now in|both LEG", gap=2),
     _s("nerve_progressive", "other leg|side too|now|as well", gap=3),
     _s("nerve_progressive", "now its|it's|in both", gap=1),
+    # Spread to the whole of it: "now my whole shin is numb".
+    _s("nerve_progressive", "whole|entire LEG NERVE", gap=2),
+    _s("nerve_progressive", "getting|gets|gone number|numbr", gap=1),
 )  # fmt: skip
 
 # What each emergency sign is about (contract v3): a message touching one of these, and
@@ -365,6 +382,13 @@ TOPICS: tuple[SignPattern, ...] = (
     _s("leg_weakness", "fell|fall over|down", gap=1),
     _s("trauma", "CRASH_TOPIC"),
     _s("trauma", "VEHICLE CRASH|hit|hits|flip|flipped|roll|rolled", gap=3),
+    # Another vehicle into the writer's: "a lorry went into the back of my car".
+    _s("trauma", "VEHICLE go|went|drive|drove|run|ran|plough|ploughed|plow|plowed|slam|slammed|"
+                 "smash|smashed|crash|crashed into", gap=2),
+    _s("trauma", "into the back of my|our VEHICLE", gap=1),
+    # Thrown from a bike or a horse: "over the handlebars", "came off my bike".
+    _s("trauma", "over the handlebars|handlebar|bonnet|hood"),
+    _s("trauma", "come|came|thrown|fell off|from my|the|a VEHICLE|horse", gap=2),
 )  # fmt: skip
 
 LEXICON = Lexicon(
@@ -388,6 +412,8 @@ LEXICON = Lexicon(
         "slip|slipped|slipping disc|disk",
         "WET_VERB SELF laugh|laughing|lol",
         "cant|can't wait",
+        # Scots "wee" is small: "the wee one" is a child.
+        "wee one|ones|man|boy|girl|lad|lass|bit|while|thing|bairn|yin",
         "piss|pissed off",
         "pissing me off",
         "fall|fell|falling apart",
