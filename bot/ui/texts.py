@@ -185,15 +185,15 @@ def not_understood(number: str) -> str:
     )
 
 
+QUESTION_TYPED = N_(
+    "I can't answer typed questions, sorry. Tap Why? under the question to see why I ask "
+    "it, then pick the answer that fits best."
+)
+
+
 def question_typed(number: str) -> str:
     """A question the user typed about a sign (v3): it is never read as a report."""
-    return "{}\n\n{}".format(
-        _(
-            "I can't answer typed questions, sorry. Tap Why? under the question to see why I "
-            "ask it, then pick the answer that fits best."
-        ),
-        emergency_reminder(number),
-    )
+    return "{}\n\n{}".format(_(QUESTION_TYPED), emergency_reminder(number))
 
 
 def duration_not_sure(words: str, number: str) -> str:
