@@ -3,11 +3,17 @@
 "3 weeks" is 21 days, "about 2 months" 51 to 69, "less than 6 weeks" under 42, "since
 March" the days since March. Numbers that are not durations are left alone: ages ("I'm 45",
 "45 years old"), future dates ("in 2 weeks"), pain scores and distances (no unit).
+
+Each unit word ("weeks", "мес") is read as a `_Part`: its amount (the number before or
+after it, or one when it stands alone), then what closes the amount ("or two", "and a
+half"), then the words that make it no duration (an age, a date ahead) or bend it
+("about", "less than").
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from number_parser import parse_number
@@ -24,6 +30,28 @@ _ABOUT = 0.15
 _FEW = (2.0, 8.0)
 # How far before a unit its number may stand ("2 more weeks", "3 long months").
 _NUMBER_REACH = 2
+
+
+@dataclass(frozen=True, slots=True)
+class _Amount:
+    """How many units (`low` to `high`), said by the words `first` to `last`."""
+
+    low: float
+    high: float
+    first: int
+    last: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """One unit word's reading in days, before the words around it bend it."""
+
+    unit: Unit
+    at: int  # the unit word
+    shortest: float
+    longest: float
+    first: int
+    last: int
 
 
 def find_duration(lexicon: Compiled, words: list[Word], today: date) -> Duration | None:
@@ -44,6 +72,9 @@ def _side(duration: Duration) -> str:
     return "short" if duration.longest < SIX_WEEKS_DAYS else "either"
 
 
+# --- words ---------------------------------------------------------------------------------
+
+
 def _number(lexicon: Compiled, word: Word) -> float | None:
     text = word.token.text
     if text[0].isdigit():
@@ -51,14 +82,13 @@ def _number(lexicon: Compiled, word: Word) -> float | None:
     return next((lexicon.numbers[k] for k in word.keys if k in lexicon.numbers), None)
 
 
-def _unit_durations(lexicon: Compiled, words: list[Word]) -> list[Duration | None]:
-    found: list[Duration | None] = []
-    for index, word in enumerate(words):
-        unit = _unit(lexicon, word)
-        # "my dad was in hospital for 2 weeks" says nothing of the writer's pain.
-        if unit is not None and not lexicon.about_someone_else(words, index):
-            found.append(_around_unit(lexicon, words, index, unit))
-    return found
+def _in_clause(words: list[Word], index: int, of: int) -> bool:
+    """Whether there is a word at `index`, in the clause of word `of`."""
+    return 0 <= index < len(words) and words[index].token.clause == words[of].token.clause
+
+
+def _is_unit(lexicon: Compiled, word: Word) -> bool:
+    return any(k in lexicon.units for k in word.keys)
 
 
 def _unit(lexicon: Compiled, word: Word) -> Unit | None:
@@ -68,105 +98,99 @@ def _unit(lexicon: Compiled, word: Word) -> Unit | None:
     return found
 
 
-def _around_unit(lexicon: Compiled, words: list[Word], index: int, unit: Unit) -> Duration | None:
-    clause = words[index].token.clause
+def _modifier(lexicon: Compiled, words: list[Word], first: int, group: str) -> int:
+    """How many words of `group` stand right before the number ("less than": 2), or 0."""
+    for length in (1, 2, 3):
+        at = first - length
+        if at >= 0 and lexicon.group_at(words, at, group) == length:
+            return length if words[at].token.clause == words[first].token.clause else 0
+    return 0
 
-    def word(i: int) -> Word | None:
-        return words[i] if 0 <= i < len(words) and words[i].token.clause == clause else None
 
-    # "one and a half months", "dos semanas y media": the half sits between number and unit.
-    half, end = 0.0, index
+# --- one unit word ---------------------------------------------------------------------------
+
+
+def _unit_durations(lexicon: Compiled, words: list[Word]) -> list[Duration | None]:
+    parts = [part for index in range(len(words)) if (part := _part(lexicon, words, index))]
+    return [_duration(lexicon, words, part) for part in parts]
+
+
+def _part(lexicon: Compiled, words: list[Word], index: int) -> _Part | None:
+    """The reading of word `index` if it is a unit with an amount."""
+    unit = _unit(lexicon, words[index])
+    # "my dad was in hospital for 2 weeks" says nothing of the writer's pain.
+    if unit is None or lexicon.about_someone_else(words, index):
+        return None
+    amount = _amount(lexicon, words, index, unit)
+    if amount is None:
+        return None
+    days = unit.days
+    return _Part(unit, index, amount.low * days, amount.high * days, amount.first, amount.last)
+
+
+def _amount(lexicon: Compiled, words: list[Word], index: int, unit: Unit) -> _Amount | None:
+    """How many of the unit at `index` the words around it say."""
+    half, end = _half_before(lexicon, words, index)
+    amount = (
+        _amount_before(lexicon, words, end, words[index].token.clause)
+        or _amount_after(lexicon, words, index)
+        or _amount_alone(lexicon, words, index, unit)
+    )
+    return None if amount is None else _closed(lexicon, words, index, amount, half)
+
+
+def _half_before(lexicon: Compiled, words: list[Word], index: int) -> tuple[float, int]:
+    """ "one and a half months": the half between number and unit, and where it starts."""
     for length in (3, 2):
         if index - length >= 0 and lexicon.group_at(words, index - length, "AND_HALF") == length:
-            half, end = 0.5, index - length
-            break
-    amount = _amount_before(lexicon, words, end, clause)
-    if amount is None and (after := word(index + 1)) is not None:
-        value = _number(lexicon, after)
-        if value is not None and not after.token.text[0].isdigit():
-            # Russian "недели две": the number after the unit means "about".
-            amount = (value * (1 - _ABOUT), value * (1 + _ABOUT), index)
-    if amount is None:
-        unit_word = words[index]
-        if lexicon.in_group(unit_word, "PLURAL_UNIT"):  # "for years", "meses", "годами"
-            amount = (2.0, FOREVER / unit.days, index)
-        elif unit.alone_is_one or (
-            word(index - 1) and lexicon.in_group(words[index - 1], "ARTICLE")
-        ):
-            if any(_number(lexicon, w) for w in words[max(0, index - 4) : index - 1]):
-                return None  # "10000 steps a day", "3 times a week": how often, not how long
-            amount = (1.0, 1.0, index - 1 if word(index - 1) else index)
-        else:
-            return None
-    low, high, first = amount
-    last = index  # the last word shown back
-    # "a month or two": the number after the unit closes a range.
-    if word(index + 1) is not None and lexicon.in_group(words[index + 1], "RANGE"):
-        upper = word(index + 2)
-        value = _number(lexicon, upper) if upper is not None else None
-        if value is not None and value > high:
-            high, last = value, index + 2
-    if (length := lexicon.group_at(words, index + 1, "AND_HALF")) and word(index + 1) is not None:
-        half, last = 0.5, index + length  # "a month and a half"
-    low, high = low + half, high + half
-    # Not a duration: an age ("I'm 45", "45 years old"), a date ahead ("in 2 weeks").
-    if unit.days >= 365 and (
-        _modifier(lexicon, words, first, "AGE_BEFORE")
-        or lexicon.group_at(words, index + 1, "AGE_AFTER")
-    ):
-        return None
-    if _modifier(lexicon, words, first, "FUTURE"):
-        return None
-    shortest, longest = low * unit.days, high * unit.days
-    if length := _modifier(lexicon, words, first, "ALMOST"):  # before LESS: "just under"
-        shortest, longest = shortest * 0.8, math.nextafter(longest, 0)
-    elif length := _modifier(lexicon, words, first, "LESS"):
-        shortest, longest = 0.0, math.nextafter(shortest, 0)
-    elif length := _modifier(lexicon, words, first, "MORE"):
-        longest = FOREVER
-    elif length := _modifier(lexicon, words, first, "ABOUT"):
-        shortest, longest = shortest * (1 - _ABOUT), longest * (1 + _ABOUT)
-    # The words shown back start at the modifier: "about 3 weeks".
-    said_from = max(0, first - length)
-    return Duration(shortest, longest, (words[said_from].token.start, words[last].token.end))
+            return 0.5, index - length
+    return 0.0, index
 
 
-def _amount_before(
-    lexicon: Compiled, words: list[Word], end: int, clause: int
-) -> tuple[float, float, int] | None:
-    """The number of units written just before `end`: (lowest, highest, its first word)."""
+def _amount_before(lexicon: Compiled, words: list[Word], end: int, clause: int) -> _Amount | None:
+    """The count written just before word `end`, looking past other words ("2 more
+    weeks", "half a year") but not past another unit."""
     for i in range(end - 1, max(-1, end - 1 - _NUMBER_REACH), -1):
-        w = words[i]
-        if w.token.clause != clause:
+        word = words[i]
+        if word.token.clause != clause:
             return None
-        value = _number(lexicon, w)
-        if value is not None and not w.token.text[0].isdigit():
-            spelled = _spelled(lexicon, words, i, clause)
-            if spelled is not None:
-                return spelled
-        if value is not None:
-            # A range: "2-3", "2 3", "2 to 3", "between 2 and 3", "2 or 3".
-            for j in (i - 1, i - 2):
-                if j < 0 or words[j].token.clause != clause:
-                    break
-                other = _number(lexicon, words[j])
-                if other is not None and (j == i - 1 or lexicon.in_group(words[i - 1], "RANGE")):
-                    return min(other, value), max(other, value), j
-            return value, value, i
-        if lexicon.in_group(w, "FEW"):
-            return _FEW[0], _FEW[1], i
-        if lexicon.in_group(w, "MANY"):
-            return 2.0, FOREVER, i
-        if lexicon.in_group(w, "ARTICLE") or lexicon.in_group(w, "RANGE"):
-            continue  # "half a year": look past "a"
-        if lexicon.units and any(k in lexicon.units for k in w.keys):
+        if (count := _count_at(lexicon, words, i, clause)) is not None:
+            return count
+        if _is_unit(lexicon, word):
             return None
     return None
 
 
-def _spelled(
-    lexicon: Compiled, words: list[Word], last: int, clause: int
-) -> tuple[float, float, int] | None:
+def _count_at(lexicon: Compiled, words: list[Word], i: int, clause: int) -> _Amount | None:
+    """A count ending at word `i`: a number, a range of two, "a few", "many"."""
+    word = words[i]
+    value = _number(lexicon, word)
+    if value is not None:
+        return _spelled(lexicon, words, i, clause) or _range_ending(
+            lexicon, words, i, value, clause
+        )
+    if lexicon.in_group(word, "FEW"):
+        return _Amount(*_FEW, i, i)
+    if lexicon.in_group(word, "MANY"):
+        return _Amount(2.0, FOREVER, i, i)
+    return None
+
+
+def _range_ending(
+    lexicon: Compiled, words: list[Word], i: int, value: float, clause: int
+) -> _Amount:
+    """A range ending at word `i` ("2-3", "2 3", "2 to 3", "between 2 and 3", "2 or 3"),
+    or the one number."""
+    for j in (i - 1, i - 2):
+        if j < 0 or words[j].token.clause != clause:
+            break
+        other = _number(lexicon, words[j])
+        if other is not None and (j == i - 1 or lexicon.in_group(words[i - 1], "RANGE")):
+            return _Amount(min(other, value), max(other, value), j, i)
+    return _Amount(value, value, i, i)
+
+
+def _spelled(lexicon: Compiled, words: list[Word], last: int, clause: int) -> _Amount | None:
     """A number of several words ending at `last` ("twenty one", "двадцать один"), read by
     number-parser; None when the number is a single word."""
     for first in range(max(0, last - 3), last):
@@ -178,17 +202,95 @@ def _spelled(
             " ".join(w.token.text for w in words[first : last + 1]), language=lexicon.language
         )
         if value is not None:
-            return float(value), float(value), first
+            return _Amount(float(value), float(value), first, last)
     return None
 
 
-def _modifier(lexicon: Compiled, words: list[Word], first: int, group: str) -> int:
-    """How many words of `group` stand right before the number ("less than": 2), or 0."""
-    for length in (1, 2, 3):
-        at = first - length
-        if at >= 0 and lexicon.group_at(words, at, group) == length:
-            return length if words[at].token.clause == words[first].token.clause else 0
-    return 0
+def _amount_after(lexicon: Compiled, words: list[Word], index: int) -> _Amount | None:
+    """Russian "недели две": a number word after the unit means about that many."""
+    if not _in_clause(words, index + 1, index):
+        return None
+    after = words[index + 1]
+    value = _number(lexicon, after)
+    if value is None or after.token.text[0].isdigit():
+        return None
+    return _Amount(value * (1 - _ABOUT), value * (1 + _ABOUT), index, index)
+
+
+def _amount_alone(lexicon: Compiled, words: list[Word], index: int, unit: Unit) -> _Amount | None:
+    """No number: "for years" (two or more), "a week", "a fortnight", Russian "неделю"."""
+    if lexicon.in_group(words[index], "PLURAL_UNIT"):  # "for years", "meses", "годами"
+        return _Amount(2.0, FOREVER / unit.days, index, index)
+    before = _in_clause(words, index - 1, index)
+    if not (unit.alone_is_one or (before and lexicon.in_group(words[index - 1], "ARTICLE"))):
+        return None
+    if any(_number(lexicon, w) for w in words[max(0, index - 4) : index - 1]):
+        return None  # "10000 steps a day", "3 times a week": how often, not how long
+    return _Amount(1.0, 1.0, index - 1 if before else index, index)
+
+
+def _closed(
+    lexicon: Compiled, words: list[Word], index: int, amount: _Amount, half: float
+) -> _Amount:
+    """The amount with what closes it after the unit: "a month or two", "a month and a half"."""
+    high, last = amount.high, index
+    upper = _range_after(lexicon, words, index)
+    if upper is not None and upper[0] > high:
+        high, last = upper
+    if (length := lexicon.group_at(words, index + 1, "AND_HALF")) and _in_clause(
+        words, index + 1, index
+    ):
+        half, last = 0.5, index + length
+    return _Amount(amount.low + half, high + half, amount.first, last)
+
+
+def _range_after(lexicon: Compiled, words: list[Word], index: int) -> tuple[float, int] | None:
+    """ "a month or two": the number that closes a range after the unit, and its word."""
+    if not (_in_clause(words, index + 1, index) and lexicon.in_group(words[index + 1], "RANGE")):
+        return None
+    if not _in_clause(words, index + 2, index):
+        return None
+    value = _number(lexicon, words[index + 2])
+    return None if value is None else (value, index + 2)
+
+
+# --- what bends a part -----------------------------------------------------------------------
+
+
+def _duration(lexicon: Compiled, words: list[Word], part: _Part) -> Duration | None:
+    if _not_a_duration(lexicon, words, part):
+        return None
+    bent = _bent(lexicon, words, part)
+    return Duration(
+        bent.shortest, bent.longest, (words[bent.first].token.start, words[bent.last].token.end)
+    )
+
+
+def _not_a_duration(lexicon: Compiled, words: list[Word], part: _Part) -> bool:
+    """An age ("I'm 45", "45 years old") or a date ahead ("in 2 weeks")."""
+    age = part.unit.days >= 365 and bool(
+        _modifier(lexicon, words, part.first, "AGE_BEFORE")
+        or lexicon.group_at(words, part.at + 1, "AGE_AFTER")
+    )
+    return age or bool(_modifier(lexicon, words, part.first, "FUTURE"))
+
+
+def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:
+    """The part after "almost", "less than", "more than" or "about" before its amount; the
+    words shown back then start at that modifier ("about 3 weeks")."""
+    shortest, longest, first = part.shortest, part.longest, part.first
+    if length := _modifier(lexicon, words, first, "ALMOST"):  # before LESS: "just under"
+        shortest, longest = shortest * 0.8, math.nextafter(longest, 0)
+    elif length := _modifier(lexicon, words, first, "LESS"):
+        shortest, longest = 0.0, math.nextafter(shortest, 0)
+    elif length := _modifier(lexicon, words, first, "MORE"):
+        longest = FOREVER
+    elif length := _modifier(lexicon, words, first, "ABOUT"):
+        shortest, longest = shortest * (1 - _ABOUT), longest * (1 + _ABOUT)
+    return _Part(part.unit, part.at, shortest, longest, max(0, first - length), part.last)
+
+
+# --- dates -----------------------------------------------------------------------------------
 
 
 def _dates(lexicon: Compiled, words: list[Word], today: date) -> list[Duration | None]:
@@ -212,26 +314,52 @@ def _dates(lexicon: Compiled, words: list[Word], today: date) -> list[Duration |
 
 
 def _days_since(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
-    keys = word.keys
-    if any(k in lexicon.months for k in keys):
-        month = next(lexicon.months[k] for k in keys if k in lexicon.months)
-        year = today.year if month <= today.month else today.year - 1
-        begun = date(year, month, 1)
-        ended = (begun.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-        return float(max(0, (today - ended).days)), float((today - begun).days)
-    if any(k in lexicon.holidays for k in keys):
-        month, day = next(lexicon.holidays[k] for k in keys if k in lexicon.holidays)
-        then = date(today.year, month, day)
-        if then > today:
-            then = date(today.year - 1, month, day)
-        days = float((today - then).days)
-        return days, days
-    if any(k in lexicon.weekdays for k in keys):
-        return 1.0, 7.0
-    if word.token.text.isdigit() and len(word.token.text) == 4:
-        year = int(word.token.text)
-        if 1950 <= year <= today.year:
-            return float((today - date(year, 12, 31)).days), float((today - date(year, 1, 1)).days)
+    """The days since the date a word names, as a range; None if it names none."""
+    for since in (_since_month, _since_holiday, _since_weekday, _since_year, _since_day):
+        days = since(lexicon, word, today)
+        if days is not None:
+            return days
+    return None
+
+
+def _since_month(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
+    """ "since March": from the end of the last March to its start."""
+    month = next((lexicon.months[k] for k in word.keys if k in lexicon.months), None)
+    if month is None:
+        return None
+    begun = date(today.year if month <= today.month else today.year - 1, month, 1)
+    ended = (begun.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return float(max(0, (today - ended).days)), float((today - begun).days)
+
+
+def _since_holiday(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
+    """ "since Christmas": the last one."""
+    day = next((lexicon.holidays[k] for k in word.keys if k in lexicon.holidays), None)
+    if day is None:
+        return None
+    then = date(today.year, *day)
+    if then > today:
+        then = date(today.year - 1, *day)
+    days = float((today - then).days)
+    return days, days
+
+
+def _since_weekday(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
+    """ "since Monday": within the last week."""
+    return (1.0, 7.0) if any(k in lexicon.weekdays for k in word.keys) else None
+
+
+def _since_year(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
+    """ "since 2019": from the end of that year to its start."""
+    text = word.token.text
+    if not (text.isdigit() and len(text) == 4 and 1950 <= int(text) <= today.year):
+        return None
+    year = int(text)
+    return float((today - date(year, 12, 31)).days), float((today - date(year, 1, 1)).days)
+
+
+def _since_day(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
+    """ "since this morning", "since yesterday"."""
     if lexicon.in_group(word, "TODAY"):
         return 0.0, 1.0
     if lexicon.in_group(word, "YESTERDAY"):
