@@ -91,11 +91,30 @@ def _is_unit(lexicon: Compiled, word: Word) -> bool:
     return any(k in lexicon.units for k in word.keys)
 
 
-def _unit(lexicon: Compiled, word: Word) -> Unit | None:
+def _unit(lexicon: Compiled, words: list[Word], index: int) -> Unit | None:
+    word = words[index]
     found = next((lexicon.units[k] for k in word.keys if k in lexicon.units), None)
     if found is None and word.token.text.endswith("ss"):  # "dayss", "monthss"
         found = lexicon.units.get(word.token.text[:-1])
+    if found is not None and len(word.token.text) == 1 and not _abbreviated(words, index):
+        return None
     return found
+
+
+def _abbreviated(words: list[Word], index: int) -> bool:
+    """Whether a single-letter unit ("m", "d", "г") stands for one here.
+
+    A letter is a unit only glued to a number under 100 ("3m", "2w", "5д") or when the
+    message is nothing but a number and the letter ("3 m"). Spaced inside a sentence the
+    letter is as often something else ("I walk 500 m", "52 y/o", "I m 52"), and nobody
+    counts a pain in hundreds of months: "500m" is metres.
+    """
+    if index == 0:
+        return False
+    number, letter = words[index - 1].token, words[index].token
+    if not (number.text[0].isdigit() and float(number.text.replace(",", ".")) < 100):
+        return False
+    return number.end == letter.start or len(words) == 2
 
 
 def _modifier(lexicon: Compiled, words: list[Word], first: int, group: str) -> int:
@@ -117,7 +136,7 @@ def _unit_durations(lexicon: Compiled, words: list[Word]) -> list[Duration | Non
 
 def _part(lexicon: Compiled, words: list[Word], index: int) -> _Part | None:
     """The reading of word `index` if it is a unit with an amount."""
-    unit = _unit(lexicon, words[index])
+    unit = _unit(lexicon, words, index)
     # "my dad was in hospital for 2 weeks" says nothing of the writer's pain.
     if unit is None or lexicon.about_someone_else(words, index):
         return None

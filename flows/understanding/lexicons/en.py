@@ -175,7 +175,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "PLURAL_UNIT": ("days", "weeks", "months", "years", "yrs", "wks", "mths", "ages", "decades"),
     "AND_HALF": ("and_a_half", "and_half", "n_a_half"),
     "AGE_BEFORE": ("i'm", "im", "i_am", "aged", "age", "turned", "turning", "am"),
-    "AGE_AFTER": ("old", "of_age", "yo"),
+    "AGE_AFTER": ("old", "of_age", "yo", "o"),  # "o": the end of "52y/o"
     "FUTURE": ("in", "within", "next", "after_another", "for_another", "another"),
     "LESS": ("less_than", "under", "below", "not_yet", "not_even", "not_quite", "fewer_than",
              "shy_of", "less_then", "<", "not_more_than", "no_more_than", "up_to"),

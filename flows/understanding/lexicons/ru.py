@@ -507,6 +507,9 @@ LEXICON = Lexicon(
     units={
         "день": Unit(1),
         "дн": Unit(1),
+        # Single letters count only glued to a number ("5д", "2г"; see durations.py);
+        # "м" is left out: glued to a number it is metres or minutes, never months.
+        "д": Unit(1),
         "денек": Unit(1),
         "сутки": Unit(1, True),
         "днч": Unit(1),
@@ -530,6 +533,7 @@ LEXICON = Lexicon(
         "полмесяца": Unit(15, True),
         "полнедели": Unit(3.5, True),
         "год": Unit(365, True),
+        "г": Unit(365),
         "годик": Unit(365, True),
         "полгода": Unit(182, True),
         "полгодика": Unit(182, True),
