@@ -30,6 +30,8 @@ _ABOUT = 0.15
 _FEW = (2.0, 8.0)
 # How far before a unit its number may stand ("2 more weeks", "3 long months").
 _NUMBER_REACH = 2
+# How far before an amount a negation may stand: "aún no llevo 6 semanas".
+_NEGATION_REACH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,12 +242,14 @@ def _amount_alone(lexicon: Compiled, words: list[Word], index: int, unit: Unit) 
     """No number: "for years" (two or more), "a week", "a fortnight", Russian "неделю"."""
     if lexicon.in_group(words[index], "PLURAL_UNIT"):  # "for years", "meses", "годами"
         return _Amount(2.0, FOREVER / unit.days, index, index)
-    before = _in_clause(words, index - 1, index)
-    if not (unit.alone_is_one or (before and lexicon.in_group(words[index - 1], "ARTICLE"))):
+    article = _in_clause(words, index - 1, index) and lexicon.in_group(words[index - 1], "ARTICLE")
+    if not (unit.alone_is_one or article):
         return None
     if any(_number(lexicon, w) for w in words[max(0, index - 4) : index - 1]):
         return None  # "10000 steps a day", "3 times a week": how often, not how long
-    return _Amount(1.0, 1.0, index - 1 if before else index, index)
+    # The amount starts at its article, so that "less than a month" and Russian "меньше
+    # месяца" both find "less" right before it.
+    return _Amount(1.0, 1.0, index - 1 if article else index, index)
 
 
 def _closed(
@@ -295,18 +299,72 @@ def _not_a_duration(lexicon: Compiled, words: list[Word], part: _Part) -> bool:
 
 
 def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:
-    """The part after "almost", "less than", "more than" or "about" before its amount; the
-    words shown back then start at that modifier ("about 3 weeks")."""
-    shortest, longest, first = part.shortest, part.longest, part.first
+    """The part after "almost", "less than", "not ... yet", "more than" or "about"; the
+    words shown back then take in those words ("about 3 weeks", "not 6 weeks yet")."""
+    shortest, longest, first, last = part.shortest, part.longest, part.first, part.last
+    not_yet = _not_yet(lexicon, words, part)
     if length := _modifier(lexicon, words, first, "ALMOST"):  # before LESS: "just under"
         shortest, longest = shortest * 0.8, math.nextafter(longest, 0)
     elif length := _modifier(lexicon, words, first, "LESS"):
         shortest, longest = 0.0, math.nextafter(shortest, 0)
+    elif not_yet is not None:
+        shortest, longest = 0.0, math.nextafter(shortest, 0)
+        first, last = not_yet
     elif length := _modifier(lexicon, words, first, "MORE"):
         longest = FOREVER
     elif length := _modifier(lexicon, words, first, "ABOUT"):
         shortest, longest = shortest * (1 - _ABOUT), longest * (1 + _ABOUT)
-    return _Part(part.unit, part.at, shortest, longest, max(0, first - length), part.last)
+    return _Part(part.unit, part.at, shortest, longest, max(0, first - length), last)
+
+
+def _not_yet(lexicon: Compiled, words: list[Word], part: _Part) -> tuple[int, int] | None:
+    """ "not 6 weeks yet", "todavía no hace un mes", "месяца ещё нет": a negation near the
+    amount and a word for "yet" in its clause say the amount is not reached; the words
+    they span. Read widely on purpose: a wrong upper bound only leaves a long amount
+    unsure (asked again), a missed one reads "not 6 weeks yet" as persistent pain."""
+    clauses = _yet_clauses(lexicon, words)
+    negation = _negation_near(lexicon, words, part, clauses)
+    if negation is None:
+        return None
+    yet = [
+        i
+        for i, clause in enumerate(clauses)
+        if clause == clauses[part.first] and lexicon.in_group(words[i], "YET")
+    ]
+    if not yet:
+        return None
+    return min(negation, part.first, *yet), max(negation, part.last, *yet)
+
+
+def _yet_clauses(lexicon: Compiled, words: list[Word]) -> list[int]:
+    """Each word's clause, where a clause that begins with a word for "yet" stays one with
+    the clause before: English "yet" also joins clauses ("sore, yet I can walk"), so it
+    ends one in "not yet 6 weeks" and "not 6 weeks yet"."""
+    joined, clauses = 0, []
+    for i, word in enumerate(words):
+        if i and word.token.clause != words[i - 1].token.clause and lexicon.in_group(word, "YET"):
+            joined += 1
+        clauses.append(word.token.clause - joined)
+    return clauses
+
+
+def _negation_near(
+    lexicon: Compiled, words: list[Word], part: _Part, clauses: list[int]
+) -> int | None:
+    """A negation up to three words before the amount, or right after it with only
+    words for "yet" between ("6 weeks not yet", "месяца ещё нет")."""
+    clause = clauses[part.first]
+    for i in range(part.first - 1, max(-1, part.first - 1 - _NEGATION_REACH), -1):
+        if clauses[i] == clause and lexicon.in_group(words[i], "NEGATION"):
+            return i
+    for i in range(part.last + 1, min(len(words), part.last + 3)):
+        if clauses[i] != clause:
+            return None
+        if lexicon.in_group(words[i], "NEGATION"):
+            return i
+        if not lexicon.in_group(words[i], "YET"):
+            return None
+    return None
 
 
 # --- dates -----------------------------------------------------------------------------------

@@ -179,6 +179,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "FUTURE": ("in", "within", "next", "after_another", "for_another", "another"),
     "LESS": ("less_than", "under", "below", "not_yet", "not_even", "not_quite", "fewer_than",
              "shy_of", "less_then", "<", "not_more_than", "no_more_than", "up_to"),
+    # With a negation near the amount, the amount is not reached: "not 6 weeks yet".
+    "YET": ("yet", "even"),
     "MORE": ("more_than", "over", "above", "at_least", "longer_than", "more_then", "plus",
              ">", "over_a", "well_over"),
     "ALMOST": ("almost", "nearly", "close_to", "going_on", "coming_up_to", "approaching",

@@ -378,6 +378,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "ni_siquiera", "no_mas_de", "apenas", "como_mucho",
         "como_maximo",
     ),
+    # With a negation near the amount, the amount is not reached: "todavia no hace un mes".
+    "YET": ("todavia", "aun"),
     "MORE": (
         "mas_de", "mas_d", "mas_que", "por_encima_de", "al_menos", "por_lo_menos",
         "pasado_de", "pasados", "mas_de_un", "bastante_mas_de", "minimo", "como_minimo",
