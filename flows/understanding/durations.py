@@ -32,6 +32,8 @@ _FEW = (2.0, 8.0)
 _NUMBER_REACH = 2
 # How far before an amount a negation may stand: "aún no llevo 6 semanas".
 _NEGATION_REACH = 3
+# How far after a date "started" may stand: "вчера вечером скрутило".
+_START_REACH = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,26 +375,45 @@ def _negation_near(
 def _dates(lexicon: Compiled, words: list[Word], today: date) -> list[Duration | None]:
     """ "since March", "since Christmas", "since Monday", "since yesterday": the days from
     then until today."""
-    found: list[Duration | None] = []
-    short_message = len(words) <= 3
-    for index, word in enumerate(words):
-        anchored = index > 0 and (
-            lexicon.in_group(words[index - 1], "SINCE")
-            or lexicon.in_group(words[index - 1], "START")
-            or (index > 1 and lexicon.in_group(words[index - 2], "SINCE"))
-        )
-        if not (anchored or short_message):
-            continue
-        days = _days_since(lexicon, word, today)
-        if days is not None:
-            span = (words[index - 1 if anchored else index].token.start, word.token.end)
-            found.append(Duration(days[0], days[1], span))
-    return found
+    return [_date_at(lexicon, words, index, today) for index in range(len(words))]
+
+
+def _date_at(lexicon: Compiled, words: list[Word], index: int, today: date) -> Duration | None:
+    """The days since the date word `index` names, if the message counts from it."""
+    days = _since_day(lexicon, words[index])
+    day_word = days is not None
+    if days is None:
+        days = _days_since(lexicon, words[index], today)
+    if days is None:
+        return None
+    anchor = _anchor(lexicon, words, index)
+    # A date alone may be the whole answer ("march", "since christmas"); a day word alone
+    # says when something happened, not since when: "today it hurts more".
+    if anchor is None and (day_word or len(words) > 3):
+        return None
+    first, last = anchor or (index, index)
+    return Duration(days[0], days[1], (words[first].token.start, words[last].token.end))
+
+
+def _anchor(lexicon: Compiled, words: list[Word], index: int) -> tuple[int, int] | None:
+    """The words that make date word `index` the start of the pain, and it: "since" or
+    "started" right before it or one word earlier ("since this morning", "started last
+    night"), or "started" closing its clause just after it ("сегодня началось", "вчера
+    вечером скрутило"; not "today it started hurting more", which is about a change)."""
+    for end in (index, index - 1):
+        for group in ("SINCE", "START"):
+            if end >= 0 and (length := _modifier(lexicon, words, end, group)):
+                return end - length, index
+    for i in range(index + 1, index + 1 + _START_REACH):
+        length = lexicon.group_at(words, i, "START") if _in_clause(words, i, index) else 0
+        if length and not _in_clause(words, i + length, index):
+            return index, i + length - 1
+    return None
 
 
 def _days_since(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
     """The days since the date a word names, as a range; None if it names none."""
-    for since in (_since_month, _since_holiday, _since_weekday, _since_year, _since_day):
+    for since in (_since_month, _since_holiday, _since_weekday, _since_year):
         days = since(lexicon, word, today)
         if days is not None:
             return days
@@ -435,7 +456,7 @@ def _since_year(lexicon: Compiled, word: Word, today: date) -> tuple[float, floa
     return float((today - date(year, 12, 31)).days), float((today - date(year, 1, 1)).days)
 
 
-def _since_day(lexicon: Compiled, word: Word, today: date) -> tuple[float, float] | None:
+def _since_day(lexicon: Compiled, word: Word) -> tuple[float, float] | None:
     """ "since this morning", "since yesterday"."""
     if lexicon.in_group(word, "TODAY"):
         return 0.0, 1.0
