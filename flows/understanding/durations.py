@@ -230,14 +230,37 @@ def _spelled(lexicon: Compiled, words: list[Word], last: int, clause: int) -> _A
 
 
 def _amount_after(lexicon: Compiled, words: list[Word], index: int) -> _Amount | None:
-    """Russian "недели две": a number word after the unit means about that many."""
-    if not _in_clause(words, index + 1, index):
+    """A number right after the unit: "weeks 3", "semanas 2" are that many, "week 6" the
+    sixth week (five to six, so not six weeks for sure); Russian "недели две" is about
+    two and "месяц-два" one or two (`Lexicon.inverted_is_about`)."""
+    low = _own_number(lexicon, words, index + 1, index)
+    if low is None:
         return None
-    after = words[index + 1]
-    value = _number(lexicon, after)
-    if value is None or after.token.text[0].isdigit():
+    high, last = low, index + 1
+    upper = _own_number(lexicon, words, index + 2, index)
+    if upper is not None and upper > low:  # "дней десять-двенадцать"
+        high, last = upper, index + 2
+    if not lexicon.lexicon.inverted_is_about:
+        if lexicon.in_group(words[index], "PLURAL_UNIT") or high > low:
+            return _Amount(low, high, index, last)
+        return _Amount(max(0.0, low - 1), math.nextafter(low, 0), index, last)
+    if words[index].token.text in lexicon.units:  # the dictionary form: "месяц-два"
+        return _Amount(min(1.0, low), max(1.0, high), index, last)
+    return _Amount(low * (1 - _ABOUT), high * (1 + _ABOUT), index, last)
+
+
+def _own_number(lexicon: Compiled, words: list[Word], i: int, unit: int) -> float | None:
+    """The number at word `i` after the unit at `unit`, unless it counts something else:
+    the next unit ("a month 2 weeks") or how often ("weeks 3 times a day")."""
+    if not _in_clause(words, i, unit):
         return None
-    return _Amount(value * (1 - _ABOUT), value * (1 + _ABOUT), index, index)
+    value = _number(lexicon, words[i])
+    if value is None or not _in_clause(words, i + 1, unit):
+        return value
+    following = words[i + 1]
+    if _is_unit(lexicon, following) or lexicon.in_group(following, "RATE"):
+        return None
+    return value
 
 
 def _amount_alone(lexicon: Compiled, words: list[Word], index: int, unit: Unit) -> _Amount | None:
@@ -258,25 +281,23 @@ def _closed(
     lexicon: Compiled, words: list[Word], index: int, amount: _Amount, half: float
 ) -> _Amount:
     """The amount with what closes it after the unit: "a month or two", "a month and a half"."""
-    high, last = amount.high, index
-    upper = _range_after(lexicon, words, index)
+    high, last = amount.high, max(index, amount.last)
+    upper = _range_after(lexicon, words, last)
     if upper is not None and upper[0] > high:
         high, last = upper
-    if (length := lexicon.group_at(words, index + 1, "AND_HALF")) and _in_clause(
-        words, index + 1, index
+    elif (length := lexicon.group_at(words, last + 1, "AND_HALF")) and _in_clause(
+        words, last + 1, index
     ):
-        half, last = 0.5, index + length
+        half, last = 0.5, last + length
     return _Amount(amount.low + half, high + half, amount.first, last)
 
 
-def _range_after(lexicon: Compiled, words: list[Word], index: int) -> tuple[float, int] | None:
-    """ "a month or two": the number that closes a range after the unit, and its word."""
-    if not (_in_clause(words, index + 1, index) and lexicon.in_group(words[index + 1], "RANGE")):
+def _range_after(lexicon: Compiled, words: list[Word], end: int) -> tuple[float, int] | None:
+    """ "a month or two": the number that closes a range after word `end`, and its word."""
+    if not (_in_clause(words, end + 1, end) and lexicon.in_group(words[end + 1], "RANGE")):
         return None
-    if not _in_clause(words, index + 2, index):
-        return None
-    value = _number(lexicon, words[index + 2])
-    return None if value is None else (value, index + 2)
+    value = _own_number(lexicon, words, end + 2, end)
+    return None if value is None else (value, end + 2)
 
 
 # --- what bends a part -----------------------------------------------------------------------

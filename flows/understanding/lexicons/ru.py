@@ -775,5 +775,6 @@ LEXICON = Lexicon(
         },
     },
     clause_breaks=("но", "однако", "зато", "хотя", "правда", "впрочем", "кроме"),
+    inverted_is_about=True,
     fold_accents=False,
 )
