@@ -135,7 +135,35 @@ def _modifier(lexicon: Compiled, words: list[Word], first: int, group: str) -> i
 
 def _unit_durations(lexicon: Compiled, words: list[Word]) -> list[Duration | None]:
     parts = [part for index in range(len(words)) if (part := _part(lexicon, words, index))]
-    return [_duration(lexicon, words, part) for part in parts]
+    return [_duration(lexicon, words, part) for part in _summed(lexicon, words, parts)]
+
+
+def _summed(lexicon: Compiled, words: list[Word], parts: list[_Part]) -> list[_Part]:
+    """The parts, where a shorter unit right after a longer one, or after "and", adds to
+    it: "a month and a week", "1 year 2 months"."""
+    summed: list[_Part] = []
+    for i, part in enumerate(parts):
+        if i == 0 or not _adds_to(lexicon, words, parts[i - 1], part):
+            summed.append(part)
+            continue
+        total = summed[-1]
+        summed[-1] = _Part(
+            total.unit,
+            total.at,
+            total.shortest + part.shortest,
+            total.longest + part.longest,
+            total.first,
+            part.last,
+        )
+    return summed
+
+
+def _adds_to(lexicon: Compiled, words: list[Word], before: _Part, part: _Part) -> bool:
+    """Whether `part` goes on from `before`: a shorter unit, next to it or after "and"."""
+    if part.unit.days >= before.unit.days or not _in_clause(words, part.first, before.last):
+        return False
+    between = part.first - before.last - 1
+    return between == 0 or (between == 1 and lexicon.in_group(words[before.last + 1], "AND"))
 
 
 def _part(lexicon: Compiled, words: list[Word], index: int) -> _Part | None:
@@ -208,7 +236,8 @@ def _range_ending(
         if j < 0 or words[j].token.clause != clause:
             break
         other = _number(lexicon, words[j])
-        if other is not None and (j == i - 1 or lexicon.in_group(words[i - 1], "RANGE")):
+        joined = lexicon.in_group(words[i - 1], "RANGE") or lexicon.in_group(words[i - 1], "AND")
+        if other is not None and (j == i - 1 or joined):
             return _Amount(min(other, value), max(other, value), j, i)
     return _Amount(value, value, i, i)
 
@@ -270,11 +299,21 @@ def _amount_alone(lexicon: Compiled, words: list[Word], index: int, unit: Unit) 
     article = _in_clause(words, index - 1, index) and lexicon.in_group(words[index - 1], "ARTICLE")
     if not (unit.alone_is_one or article):
         return None
-    if any(_number(lexicon, w) for w in words[max(0, index - 4) : index - 1]):
-        return None  # "10000 steps a day", "3 times a week": how often, not how long
     # The amount starts at its article, so that "less than a month" and Russian "меньше
     # месяца" both find "less" right before it.
-    return _Amount(1.0, 1.0, index - 1 if article else index, index)
+    first = index - 1 if article else index
+    return None if _counted_per_unit(lexicon, words, first) else _Amount(1.0, 1.0, first, index)
+
+
+def _counted_per_unit(lexicon: Compiled, words: list[Word], first: int) -> bool:
+    """ "10000 steps a day", "3 times a week": a number shortly before a lone unit counts
+    something else per unit; the number of another unit does not ("1 month and a week")."""
+    for i in range(first - 1, max(-1, first - 4), -1):
+        if not _in_clause(words, i, first) or _is_unit(lexicon, words[i]):
+            return False
+        if _number(lexicon, words[i]):
+            return True
+    return False
 
 
 def _closed(
@@ -313,12 +352,13 @@ def _duration(lexicon: Compiled, words: list[Word], part: _Part) -> Duration | N
 
 
 def _not_a_duration(lexicon: Compiled, words: list[Word], part: _Part) -> bool:
-    """An age ("I'm 45", "45 years old") or a date ahead ("in 2 weeks")."""
+    """An age ("I'm 45", "45 years old"), a date ahead ("in 2 weeks") or how often
+    ("twice a year", "cada 2 semanas", "пару раз в год")."""
     age = part.unit.days >= 365 and bool(
         _modifier(lexicon, words, part.first, "AGE_BEFORE")
         or lexicon.group_at(words, part.at + 1, "AGE_AFTER")
     )
-    return age or bool(_modifier(lexicon, words, part.first, "FUTURE"))
+    return age or any(_modifier(lexicon, words, part.first, g) for g in ("FUTURE", "RATE"))
 
 
 def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:

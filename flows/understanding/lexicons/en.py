@@ -169,7 +169,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "both_my_legs", "both_of_my_legs", "legs_both"),
     # --- durations ---
     "ARTICLE": ("a", "an", "one", "the", "last", "past"),
-    "RANGE": ("to", "or", "and", "till", "until", "through"),
+    "RANGE": ("to", "or", "till", "until", "through"),
+    # Between two numbers a range ("between 2 and 3"), between a unit and a shorter one a
+    # sum ("a month and a week").
+    "AND": ("and",),
+    # Before an amount, how often, not how long: "twice a year", "every 2 weeks".
+    "RATE": ("times", "twice", "once", "x", "per", "every", "each"),
     "FEW": ("few", "several", "some", "couple_of_or_three"),
     "MANY": ("many", "lot", "lots", "loads", "ages", "countless", "numerous"),
     "PLURAL_UNIT": ("days", "weeks", "months", "years", "yrs", "wks", "mths", "ages", "decades"),

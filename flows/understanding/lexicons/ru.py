@@ -285,6 +285,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # No articles in Russian: words that may stand before a unit for "one" of it.
     "ARTICLE": ("целый", "последний", "один", "одна", "одну"),
     "RANGE": ("до", "или", "либо", "по"),
+    # Between a unit and a shorter one, a sum: "месяц и неделя".
+    "AND": ("и",),
+    # Before an amount, how often, not how long: "пару раз в год", "каждые 2 недели".
+    "RATE": ("раз_в", "дважды_в", "трижды_в", "каждый"),
     "FEW": ("несколько", "сколько_то", "пара_тройка", "энное"),
     "MANY": ("много", "куча", "уйма", "множество", "немало", "многие", "дофига", "кучу"),
     # Plural forms that stand for "many of them" without a number: "годами", "лет 5".
