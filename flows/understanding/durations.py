@@ -26,6 +26,8 @@ from flows.understanding.reading import Duration
 FOREVER = 3650.0
 # "about N": a spread either side, so that "about 6 weeks" could be five or seven.
 _ABOUT = 0.15
+# "a month and a bit", "месяц с хвостиком": up to half as long again.
+_BIT_MORE = 1.5
 # "a few" and "several": two to eight of the unit.
 _FEW = (2.0, 8.0)
 # How far before a unit its number may stand ("2 more weeks", "3 long months").
@@ -362,10 +364,13 @@ def _not_a_duration(lexicon: Compiled, words: list[Word], part: _Part) -> bool:
 
 
 def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:
-    """The part after "almost", "less than", "not ... yet", "more than" or "about"; the
-    words shown back then take in those words ("about 3 weeks", "not 6 weeks yet")."""
+    """The part after "almost", "less than", "not ... yet", "more than" (or "or more",
+    "and a bit" after it) or "about"; the words shown back then take in those words
+    ("about 3 weeks", "not 6 weeks yet")."""
     shortest, longest, first, last = part.shortest, part.longest, part.first, part.last
     not_yet = _not_yet(lexicon, words, part)
+    more_after = _group_after(lexicon, words, last, "MORE_AFTER")
+    bit_more = _group_after(lexicon, words, last, "BIT_MORE")
     if length := _modifier(lexicon, words, first, "ALMOST"):  # before LESS: "just under"
         shortest, longest = shortest * 0.8, math.nextafter(longest, 0)
     elif length := _modifier(lexicon, words, first, "LESS"):
@@ -373,11 +378,18 @@ def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:
     elif not_yet is not None:
         shortest, longest = 0.0, math.nextafter(shortest, 0)
         first, last = not_yet
-    elif length := _modifier(lexicon, words, first, "MORE"):
-        longest = FOREVER
+    elif (length := _modifier(lexicon, words, first, "MORE")) or more_after:
+        longest, last = FOREVER, last + more_after
+    elif bit_more:
+        longest, last = longest * _BIT_MORE, last + bit_more
     elif length := _modifier(lexicon, words, first, "ABOUT"):
         shortest, longest = shortest * (1 - _ABOUT), longest * (1 + _ABOUT)
     return _Part(part.unit, part.at, shortest, longest, max(0, first - length), last)
+
+
+def _group_after(lexicon: Compiled, words: list[Word], last: int, group: str) -> int:
+    """How many words of `group` follow word `last` in its clause ("or more": 2), or 0."""
+    return lexicon.group_at(words, last + 1, group) if _in_clause(words, last + 1, last) else 0
 
 
 def _not_yet(lexicon: Compiled, words: list[Word], part: _Part) -> tuple[int, int] | None:

@@ -186,8 +186,12 @@ GROUPS: dict[str, tuple[str, ...]] = {
              "shy_of", "less_then", "<", "not_more_than", "no_more_than", "up_to"),
     # With a negation near the amount, the amount is not reached: "not 6 weeks yet".
     "YET": ("yet", "even"),
-    "MORE": ("more_than", "over", "above", "at_least", "longer_than", "more_then", "plus",
-             ">", "over_a", "well_over"),
+    "MORE": ("more_than", "over", "above", "at_least", "longer_than", "more_then", ">",
+             "over_a", "well_over"),
+    # After the amount, the same: "a month or more", "6 weeks plus".
+    "MORE_AFTER": ("or_more", "or_longer", "plus", "and_counting"),
+    # After the amount, a little more, up to half as long again: "3 weeks and a bit".
+    "BIT_MORE": ("and_a_bit", "and_a_little", "and_a_little_bit"),
     "ALMOST": ("almost", "nearly", "close_to", "going_on", "coming_up_to", "approaching",
                "just_under", "a_bit_under", "not_quite"),
     "ABOUT": ("about", "around", "roughly", "approximately", "approx", "like", "maybe",

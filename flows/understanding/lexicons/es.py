@@ -391,6 +391,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "mas_de", "mas_d", "mas_que", "por_encima_de", "al_menos", "por_lo_menos",
         "pasado_de", "pasados", "mas_de_un", "bastante_mas_de", "minimo", "como_minimo",
     ),
+    # After the amount, the same: "un mes o mas".
+    "MORE_AFTER": ("o_mas", "o_incluso_mas"),
+    # After the amount, a little more, up to half as long again: "un mes y pico".
+    "BIT_MORE": ("y_pico", "y_algo", "largo", "larga"),
     "ALMOST": ("casi", "cerca_de", "rozando", "va_para", "por_poco", "ya_casi"),
     "ABOUT": (
         "como", "unos", "unas", "aproximadamente", "aprox", "mas_o_menos", "alrededor_de",
