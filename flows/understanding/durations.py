@@ -1,19 +1,22 @@
 """How long the pain has lasted, read from typed words, as a range of days.
 
-"3 weeks" is 21 days, "about 2 months" 51 to 69, "less than 6 weeks" under 42, "since
-March" the days since March. Numbers that are not durations are left alone: ages ("I'm 45",
-"45 years old"), future dates ("in 2 weeks"), pain scores and distances (no unit).
+"3 weeks" is 21 days, "about 2 months" 51 to 69, "less than 6 weeks" and "not 6 weeks
+yet" under 42, "a month and a week" 37, "since March" the days since March. What does not
+say how long the pain has lasted is left alone: ages ("I'm 45", "45 years old"), dates
+ahead ("in 2 weeks"), how often ("twice a year", "10000 steps a day"), numbers with no
+unit (scores, money, distances, clock times), a single letter not glued to its number
+("I walk 500 m") and a day word with no "since" ("today it hurts more").
 
 Each unit word ("weeks", "мес") is read as a `_Part`: its amount (the number before or
 after it, or one when it stands alone), then what closes the amount ("or two", "and a
-half"), then the words that make it no duration (an age, a date ahead) or bend it
-("about", "less than").
+half"); a shorter unit after it adds to it; then the words that make it no duration (an
+age, a date ahead, how often) or bend it ("about", "less than", "not ... yet").
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from number_parser import parse_number
@@ -124,7 +127,8 @@ def _abbreviated(words: list[Word], index: int) -> bool:
 
 
 def _modifier(lexicon: Compiled, words: list[Word], first: int, group: str) -> int:
-    """How many words of `group` stand right before the number ("less than": 2), or 0."""
+    """How many words of `group` stand right before word `first`, in its clause ("less
+    than": 2), or 0."""
     for length in (1, 2, 3):
         at = first - length
         if at >= 0 and lexicon.group_at(words, at, group) == length:
@@ -149,13 +153,11 @@ def _summed(lexicon: Compiled, words: list[Word], parts: list[_Part]) -> list[_P
             summed.append(part)
             continue
         total = summed[-1]
-        summed[-1] = _Part(
-            total.unit,
-            total.at,
-            total.shortest + part.shortest,
-            total.longest + part.longest,
-            total.first,
-            part.last,
+        summed[-1] = replace(
+            total,
+            shortest=total.shortest + part.shortest,
+            longest=total.longest + part.longest,
+            last=part.last,
         )
     return summed
 
@@ -345,6 +347,7 @@ def _range_after(lexicon: Compiled, words: list[Word], end: int) -> tuple[float,
 
 
 def _duration(lexicon: Compiled, words: list[Word], part: _Part) -> Duration | None:
+    """The part as the pain's duration, with the words it was read from; None if it is not."""
     if _not_a_duration(lexicon, words, part):
         return None
     bent = _bent(lexicon, words, part)
@@ -384,7 +387,7 @@ def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:
         longest, last = longest * _BIT_MORE, last + bit_more
     elif length := _modifier(lexicon, words, first, "ABOUT"):
         shortest, longest = shortest * (1 - _ABOUT), longest * (1 + _ABOUT)
-    return _Part(part.unit, part.at, shortest, longest, max(0, first - length), last)
+    return replace(part, shortest=shortest, longest=longest, first=first - length, last=last)
 
 
 def _group_after(lexicon: Compiled, words: list[Word], last: int, group: str) -> int:
