@@ -68,6 +68,10 @@ class Lexicon:
     months: dict[str, int] = field(default_factory=dict)
     holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
     weekdays: tuple[str, ...] = ()
+    # A number after its unit ("weeks 3") is that many; in Russian the order itself says
+    # "about" ("недели две", "дней 10"), and after the unit's dictionary form the number
+    # closes a range ("месяц-два": one or two months).
+    inverted_is_about: bool = False
     # A direct answer: option value -> patterns, per question id ("*" for every yes/no one).
     answers: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # Words that end one clause and begin the next ("but", "pero", "но").

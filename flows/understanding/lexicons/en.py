@@ -235,18 +235,29 @@ GROUPS: dict[str, tuple[str, ...]] = {
                   "both_my_legs", "both_of_my_legs", "legs_both"),
     # --- durations ---
     "ARTICLE": ("a", "an", "one", "the", "last", "past"),
-    "RANGE": ("to", "or", "and", "till", "until", "through"),
+    "RANGE": ("to", "or", "till", "until", "through"),
+    # Between two numbers a range ("between 2 and 3"), between a unit and a shorter one a
+    # sum ("a month and a week").
+    "AND": ("and",),
+    # Before an amount, how often, not how long: "twice a year", "every 2 weeks".
+    "RATE": ("times", "twice", "once", "x", "per", "every", "each"),
     "FEW": ("few", "several", "some", "couple_of_or_three"),
     "MANY": ("many", "lot", "lots", "loads", "ages", "countless", "numerous"),
     "PLURAL_UNIT": ("days", "weeks", "months", "years", "yrs", "wks", "mths", "ages", "decades"),
     "AND_HALF": ("and_a_half", "and_half", "n_a_half"),
     "AGE_BEFORE": ("i'm", "im", "i_am", "aged", "age", "turned", "turning", "am"),
-    "AGE_AFTER": ("old", "of_age", "yo"),
+    "AGE_AFTER": ("old", "of_age", "yo", "o"),  # "o": the end of "52y/o"
     "FUTURE": ("in", "within", "next", "after_another", "for_another", "another"),
     "LESS": ("less_than", "under", "below", "not_yet", "not_even", "not_quite", "fewer_than",
              "shy_of", "less_then", "<", "not_more_than", "no_more_than", "up_to"),
-    "MORE": ("more_than", "over", "above", "at_least", "longer_than", "more_then", "plus",
-             ">", "over_a", "well_over"),
+    # With a negation near the amount, the amount is not reached: "not 6 weeks yet".
+    "YET": ("yet", "even"),
+    "MORE": ("more_than", "over", "above", "at_least", "longer_than", "more_then", ">",
+             "over_a", "well_over"),
+    # After the amount, the same: "a month or more", "6 weeks plus".
+    "MORE_AFTER": ("or_more", "or_longer", "plus", "and_counting"),
+    # After the amount, a little more, up to half as long again: "3 weeks and a bit".
+    "BIT_MORE": ("and_a_bit", "and_a_little", "and_a_little_bit"),
     "ALMOST": ("almost", "nearly", "close_to", "going_on", "coming_up_to", "approaching",
                "just_under", "a_bit_under", "not_quite"),
     "ABOUT": ("about", "around", "roughly", "approximately", "approx", "like", "maybe",

@@ -356,7 +356,15 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "ARTICLE": (
         "un", "una", "el", "la", "ultimo", "ultima", "ultimos", "ultimas", "pasado", "pasada",
     ),
-    "RANGE": ("a", "o", "u", "y", "hasta", "al"),
+    "RANGE": ("a", "o", "u", "hasta", "al"),
+    # Between two numbers a range ("entre 2 y 3"), between a unit and a shorter one a sum
+    # ("un mes y una semana").
+    "AND": ("y",),
+    # Before an amount, how often, not how long: "dos veces al año", "cada 2 semanas".
+    "RATE": (
+        "cada", "vez", "veces", "vez_al", "veces_al", "vez_a", "veces_a", "vez_por",
+        "veces_por",
+    ),
     "FEW": (
         "varios", "varias", "algunos", "algunas", "unos", "unas", "cuantos", "cuantas",
         "pocos", "pocas",
@@ -370,18 +378,23 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "AGE_BEFORE": ("tener", "tengo", "cumplir", "cumpli", "cumplo", "edad", "con_mis"),
     "AGE_AFTER": ("de_edad", "cumplidos", "recien_cumplidos"),
     "FUTURE": (
-        "en", "dentro_de", "dentro", "proximo", "proxima", "cada", "vez", "otros", "otras",
-        "durante_otros",
+        "en", "dentro_de", "dentro", "proximo", "proxima", "otros", "otras", "durante_otros",
     ),
     "LESS": (
         "menos_de", "menos_d", "menos_que", "todavia_no", "aun_no", "no_llega_a", "ni",
         "ni_siquiera", "no_mas_de", "apenas", "como_mucho",
         "como_maximo",
     ),
+    # With a negation near the amount, the amount is not reached: "todavia no hace un mes".
+    "YET": ("todavia", "aun"),
     "MORE": (
         "mas_de", "mas_d", "mas_que", "por_encima_de", "al_menos", "por_lo_menos",
         "pasado_de", "pasados", "mas_de_un", "bastante_mas_de", "minimo", "como_minimo",
     ),
+    # After the amount, the same: "un mes o mas".
+    "MORE_AFTER": ("o_mas", "o_incluso_mas"),
+    # After the amount, a little more, up to half as long again: "un mes y pico".
+    "BIT_MORE": ("y_pico", "y_algo", "largo", "larga"),
     "ALMOST": ("casi", "cerca_de", "rozando", "va_para", "por_poco", "ya_casi"),
     "ABOUT": (
         "como", "unos", "unas", "aproximadamente", "aprox", "mas_o_menos", "alrededor_de",

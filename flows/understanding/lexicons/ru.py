@@ -285,6 +285,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # No articles in Russian: words that may stand before a unit for "one" of it.
     "ARTICLE": ("целый", "последний", "один", "одна", "одну"),
     "RANGE": ("до", "или", "либо", "по"),
+    # Between a unit and a shorter one, a sum: "месяц и неделя".
+    "AND": ("и",),
+    # Before an amount, how often, not how long: "пару раз в год", "каждые 2 недели".
+    "RATE": ("раз_в", "дважды_в", "трижды_в", "каждый"),
     "FEW": ("несколько", "сколько_то", "пара_тройка", "энное"),
     "MANY": ("много", "куча", "уйма", "множество", "немало", "многие", "дофига", "кучу"),
     # Plural forms that stand for "many of them" without a number: "годами", "лет 5".
@@ -300,10 +304,16 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "меньше", "менее", "не_больше", "не_более", "максимум", "не_дольше", "до",
         "не_прошло_и", "еще_нет", "нет_и",
     ),
+    # With a negation near the amount, the amount is not reached: "ещё нет месяца".
+    "YET": ("еще", "пока"),
     "MORE": (
         "больше", "более", "свыше", "как_минимум", "минимум", "не_меньше", "не_менее",
         "дольше", "уже_больше", "уже_более", "точно_больше",
     ),
+    # After the amount, the same: "месяц или больше".
+    "MORE_AFTER": ("или_больше", "или_дольше", "и_больше"),
+    # After the amount, a little more, up to half as long again: "месяц с хвостиком".
+    "BIT_MORE": ("с_хвостиком", "с_лишним", "с_гаком", "с_небольшим", "с_копейками"),
     "ALMOST": ("почти", "без_малого", "чуть_меньше", "чуть_менее", "под", "скоро", "вот_вот"),
     "ABOUT": (
         "около", "примерно", "где_то", "приблизительно", "порядка", "наверно", "наверное",
@@ -507,6 +517,9 @@ LEXICON = Lexicon(
     units={
         "день": Unit(1),
         "дн": Unit(1),
+        # Single letters count only glued to a number ("5д", "2г"; see durations.py);
+        # "м" is left out: glued to a number it is metres or minutes, never months.
+        "д": Unit(1),
         "денек": Unit(1),
         "сутки": Unit(1, True),
         "днч": Unit(1),
@@ -530,6 +543,7 @@ LEXICON = Lexicon(
         "полмесяца": Unit(15, True),
         "полнедели": Unit(3.5, True),
         "год": Unit(365, True),
+        "г": Unit(365),
         "годик": Unit(365, True),
         "полгода": Unit(182, True),
         "полгодика": Unit(182, True),
@@ -769,5 +783,6 @@ LEXICON = Lexicon(
         },
     },
     clause_breaks=("но", "однако", "зато", "хотя", "правда", "впрочем", "кроме"),
+    inverted_is_about=True,
     fold_accents=False,
 )
