@@ -174,6 +174,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         # inflected as typed, for typos to be measured against ("мачевым", "описалсь")
         "мочевым", "мочевого", "мочевом", "описался", "описалась", "обмочился", "обмочилась",
         "туалета", "туалете",
+        # a one-letter slip in a six-letter word scores under the typo threshold
+        "туолет", "таулет", "туалед",
         "обмочиться", "описаться", "уписаться", "обоссаться", "обделаться", "обкакаться",
     ),
     # The genitals and the saddle between the legs, and sexual function.
@@ -252,6 +254,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "упал", "упала", "поскользнулся", "поскользнулась", "споткнулся", "споткнулась",
         "навернулся", "навернулась", "грохнулся", "грохнулась", "ударился", "ударилась",
         "разбился", "разбилась", "аварию", "аварии",
+        # a one-letter slip in a six-letter word scores under the typo threshold
+        "аварея", "аварею", "овария", "оварию",
     ),
     # A car written off: "машина в хлам", "разбил тачку".
     "WRECK": (
