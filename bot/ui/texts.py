@@ -193,7 +193,7 @@ QUESTION_TYPED = N_(
 
 def question_typed(number: str) -> str:
     """A question the user typed about a sign (v3): it is never read as a report."""
-    return "{}\n\n{}".format(_(QUESTION_TYPED), emergency_reminder(number))
+    return f"{_(QUESTION_TYPED)}\n\n{emergency_reminder(number)}"
 
 
 def duration_not_sure(words: str, number: str) -> str:

@@ -50,16 +50,16 @@ class _Message:
     this_year: int
     masked: frozenset[int]
     hedged: bool  # a hedge anywhere in the message
+    text: str
 
     def clause(self, index: int) -> list[Word]:
         clause = self.words[index].token.clause
         return [w for w in self.words if w.token.clause == clause]
 
 
-def find_signs(lexicon: Compiled, words: Words, this_year: int) -> Found:
-    message = _Message(
-        lexicon, words, this_year, _idioms(lexicon, words), lexicon.group_anywhere(words, "HEDGE")
-    )
+def find_signs(lexicon: Compiled, words: Words, this_year: int, text: str) -> Found:
+    hedged = lexicon.group_anywhere(words, "HEDGE")
+    message = _Message(lexicon, words, this_year, _idioms(lexicon, words), hedged, text)
     signs: dict[str, Sign] = {}
     denied: list[str] = []
     asked = False
@@ -112,7 +112,7 @@ def _about(message: _Message, match: Match, topic: bool) -> _About:
         return _About.DENIED
     if topic and _topic_denied(message, match):
         return _About.DENIED
-    if not topic and _negated(lexicon, words, match) is not None:
+    if not topic and _negated(message, match) is not None:
         return _About.DENIED
     if lexicon.about_someone_else(words, match.first):
         return _About.NOT_THEIRS
@@ -166,15 +166,17 @@ def _idioms(lexicon: Compiled, words: list[Word]) -> frozenset[int]:
 
 
 def _echo_denied(message: _Message, match: Match) -> bool:
-    """ "Incontinence? Never.", "¿Fiebre? Para nada": a sign asked back, then a bare no."""
+    """ "Incontinence? Never.", "¿Fiebre? Para nada", "Мочевой? Всё норм": a sign asked
+    back, then a bare no or "fine"."""
     lexicon, words = message.lexicon, message.words
     if not words[match.first].token.asked:
         return False
     clause = words[match.first].token.clause
     after = [w for w in words[match.last + 1 :] if w.token.clause != clause]
     answer = [w for w in after if w.token.clause == after[0].token.clause] if after else []
-    return any(lexicon.in_group(w, "NEGATION") for w in answer) and all(
-        lexicon.in_group(w, "NEGATION") or lexicon.in_group(w, "BRIDGE") for w in answer
+    saying_no = ("NEGATION", "FINE")
+    return any(lexicon.in_group(w, g) for w in answer for g in saying_no) and all(
+        any(lexicon.in_group(w, g) for g in (*saying_no, "BRIDGE")) for w in answer
     )
 
 
@@ -184,9 +186,12 @@ def _a_question_about_it(message: _Message, match: Match) -> bool:
     do something ("¿es normal que no pueda mear?" reports)."""
     lexicon, words = message.lexicon, message.words
     clause = message.clause(match.first)
+    opening = clause[0].token
     return (
-        clause[0].token.asked
+        opening.asked
         and lexicon.in_group(clause[0], "QUESTION_WORD")
+        # "что-то с мочевым не так?": a hyphenated word is not a question word.
+        and message.text[opening.end : opening.end + 1] != "-"
         and not any(lexicon.in_group(w, "FIRST_PERSON") for w in clause)
         and not any(lexicon.in_group(words[i], "CANT") for i in match.used)
     )
@@ -199,7 +204,7 @@ def _topic_denied(message: _Message, match: Match) -> bool:
     lexicon, words = message.lexicon, message.words
     if _fine_after(message, match):
         return True
-    negation = _negated(lexicon, words, match)
+    negation = _negated(message, match)
     if negation is None:
         return False
     if not any(lexicon.in_group(words[i], "FUNCTION") for i in match.used):
@@ -223,27 +228,38 @@ def _fine_after(message: _Message, match: Match) -> bool:
     return False
 
 
-def _negated(lexicon: Compiled, words: list[Word], match: Match) -> int | None:
+def _negated(message: _Message, match: Match) -> int | None:
     """Where a negation stands inside the match's gaps, just before it, or closing its
-    clause after it; None if nowhere."""
+    clause after it; None if nowhere. Words an idiom set aside ("вообще никакая") never
+    negate."""
+    lexicon, words = message.lexicon, message.words
     clause = words[match.first].token.clause
+
+    def negation(i: int) -> bool:
+        return i not in message.masked and lexicon.in_group(words[i], "NEGATION")
+
     for i in range(match.first, match.last + 1):
-        if i not in match.used and lexicon.in_group(words[i], "NEGATION"):
+        if i not in match.used and negation(i):
             return i
     i = match.first - 1
     while i >= 0 and match.first - i <= _NEGATION_REACH and words[i].token.clause == clause:
-        if lexicon.in_group(words[i], "NEGATION"):
+        if negation(i):
             return i
         if not lexicon.in_group(words[i], "BRIDGE"):
             break
         i -= 1
-    return _negation_closing(lexicon, words, match.last, clause)
+    return _negation_closing(message, match.last, clause)
 
 
-def _negation_closing(lexicon: Compiled, words: list[Word], last: int, clause: int) -> int | None:
+def _negation_closing(message: _Message, last: int, clause: int) -> int | None:
     """ "numbness: none", "травм не было": a negation after the sign, with only filler
     words up to the end of its clause."""
-    after = [(i, w) for i, w in enumerate(words) if i > last and w.token.clause == clause]
+    lexicon, words = message.lexicon, message.words
+    after = [
+        (i, w)
+        for i, w in enumerate(words)
+        if i > last and w.token.clause == clause and i not in message.masked
+    ]
     for position, (index, word) in enumerate(after):
         if lexicon.in_group(word, "NEGATION"):
             rest = after[position + 1 :]
