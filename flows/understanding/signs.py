@@ -174,6 +174,8 @@ def _echo_denied(message: _Message, match: Match) -> bool:
     clause = words[match.first].token.clause
     after = [w for w in words[match.last + 1 :] if w.token.clause != clause]
     answer = [w for w in after if w.token.clause == after[0].token.clause] if after else []
+    if not answer or answer[0].token.asked or lexicon.in_group(answer[0], "QUESTION_WORD"):
+        return False  # "... at all?? is that normal" asks on, it does not answer
     saying_no = ("NEGATION", "FINE")
     return any(lexicon.in_group(w, g) for w in answer for g in saying_no) and all(
         any(lexicon.in_group(w, g) for g in (*saying_no, "BRIDGE")) for w in answer

@@ -90,7 +90,7 @@ async def test_a_touched_emergency_topic_is_confirmed_and_yes_is_the_emergency_r
         (confirm,) = await user.send(TYPED[code].topic)
         assert confirm.button_labels == [in_(code, texts.CONFIRM_YES), in_(code, texts.CONFIRM_NO)]
         _notice, (result,) = await user.tap(in_(code, texts.CONFIRM_YES), confirm)
-    emergency = in_(code, REFERRAL_TABLE[0].referral.headline).split(",")[0]
+    emergency = in_(code, REFERRAL_TABLE[0].referral.headline).split("{call}")[0]
     assert result.visible.startswith(emergency)
 
 

@@ -11,6 +11,16 @@ POSSIBLE = Certainty.POSSIBLE
 _s = SignPattern
 
 
+# A body temperature written as a number, in Celsius ("38.7") or Fahrenheit ("102.5").
+_TEMPERATURES = (
+    *(f"{whole}.{tenth}" for whole in (37, 38, 39, 40, 41) for tenth in range(10)
+      if (whole, tenth) >= (37, 5)),
+    *(f"{whole}.{tenth}" for whole in range(99, 107) for tenth in range(10)
+      if (whole, tenth) >= (99, 5)),
+    *(str(whole) for whole in range(100, 107)),
+)  # fmt: skip
+
+
 GROUPS: dict[str, tuple[str, ...]] = {
     # --- around a sign ---
     "NEGATION": (
@@ -196,6 +206,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "SERIOUS": ("bad", "big", "serious", "nasty", "major", "huge", "heavy", "hard", "awful"),
     # --- urgent signs ---
+    "TEMPERATURE": _TEMPERATURES,
     "FEVER": ("fever", "feva", "fevah", "temperature", "temp", "feverish", "high_temp", "high_temperature",
               "chill", "chills", "shiver", "shivering", "rigor", "rigors", "night_sweats",
               "sweats", "hot_and_cold", "burning_up", "febrile", "pyrexia"),
@@ -348,6 +359,10 @@ SIGNS: tuple[SignPattern, ...] = (
     # urgent signs
     _s("fever", "FEVER"),
     _s("fever", "hot|boiling|burning and|n cold|sweaty|shaky", gap=2),
+    # "running 102.5F", "temp of 38.9": a number a body reads as fever.
+    _s("fever", "running|run|spiking|spike|hit|hitting|reached|of|was|is|at TEMPERATURE",
+       gap=1),
+    _s("fever", "TEMPERATURE f|c|degrees|deg|fahrenheit|celsius", gap=0),
     _s("weight_loss", "LOSE_WEIGHT WEIGHT", gap=4),
     _s("weight_loss", "WEIGHT LOSE_WEIGHT", gap=3),
     _s("weight_loss", "weight_loss"),
