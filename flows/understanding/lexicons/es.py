@@ -97,7 +97,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         # "no siento debilidad en las piernas", "la vejiga no me da problemas", "no he
         # tenido pérdidas de orina", "ninguna molestia en la vejiga"
         "sentir", "noto", "note", "dar", "en", "perdida", "perdidas", "perdido", "escape",
-        "dificultad", "molestia", "cambio", "usar", "llevar",
+        "dificultad", "molestia", "cambio", "usar", "uso", "llevar",
     ),
     # "tío" / "tía" are left out: in Spain they are also "mate" ("tío, no puedo mear");
     # "le" too: it is also the formal "you" ("le cuento que no puedo caminar").
@@ -158,14 +158,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "FINE": (
         "bien", "bn", "normal", "normales", "perfecto", "perfectamente", "genial",
         "estupendo", "estupenda", "fenomenal", "ok", "okey", "oki", "correcto", "correcta",
-        "normalito", "normalita", "guay",
+        "normalito", "normalita", "guay", "normalidad",
     ),
     # A clause opening with one of these and ending in "?" asks rather than reports: "¿qué
     # cuenta como una caída fuerte?". Not "es" / "puedo": "¿es normal tener pérdidas de
     # orina?" is often a report in disguise, and is confirmed.
     "QUESTION_WORD": (
         "que", "q", "k", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos",
-        "cuantas", "donde", "adonde", "quien", "quienes", "por", "porque", "pq", "xq",
+        "cuantas", "donde", "adonde", "quien", "quienes", "porque", "pq", "xq",
     ),
     # What the emergency signs are about, for the topic patterns (TOPICS below).
     # The bladder and the bowels as words of their own; "pis" / "caca" only after a word that
@@ -174,15 +174,17 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # b/v and g/j are the commonest Spanish misspellings, and a six-letter word with one
     # wrong letter is too far from "vejiga" for the typo matching.
     "BLADDER_TOPIC": (
-        "vejiga", "bejiga", "vegiga", "bejija", "vejija", "vesiga", "besiga", "orina", "orinar", "orinal", "urinario",
+        "vejiga", "bejiga", "vegiga", "bejija", "vejija", "vegija", "vesiga", "besiga", "orina", "orinar", "orinal", "urinario",
         "miccion", "mear", "meo", "mee", "meaba", "meado", "meada", "mearme", "mearse",
         "cagar", "cago", "cague", "cagarme", "cagarse", "heces", "excremento", "deposicion",
-        "defecar", "esfinter", "incontinencia", "incontinente", "sonda", "sondaje", "pañal",
-        "absorbente", "tena", "water", "vater", "inodoro", "retrete", "wc",
+        "defecar", "evacuar", "miar", "miado", "jiñar", "jiñe", "jiñado", "zurrar",
+        "zurrado", "aguas_menores", "aguas_mayores", "hacer_del_cuerpo", "ir_de_cuerpo", "esfinter", "incontinencia", "incontinente", "sonda", "sondaje", "pañal",
+        "absorbente", "water", "vater", "inodoro", "retrete", "wc",
         "hacer_de_vientre", "ir_de_vientre", "hacer_del_uno", "hacer_del_dos",
         "hacer_mis_necesidades",
     ),
-    "PIS": ("pis", "pipi", "popo", "caca", "caquita", "pises"),
+    # "chis" (Mexico), "pichí" (Chile), "pupú": pee and poo where they are said so.
+    "PIS": ("pis", "pipi", "popo", "caca", "caquita", "pises", "chis", "pichi", "pupu"),
     # "echo" / "aser" / "acer": "hecho" and "hacer" as they are often typed.
     "PIS_BEFORE": (
         "hacer", "hecho", "hacia", "echo", "aser", "acer", "el", "del", "de", "al", "mi", "tu",
@@ -245,7 +247,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "hostia", "ostia", "hostiazo", "ostiazo", "leche", "leñazo", "piñazo", "castaña",
         "castañazo", "trompazo", "porrazo", "costalazo", "batacazo", "morrazo", "guarrazo",
         "toñazo", "golpazo", "madrazo", "chingadazo", "putazo", "trancazo", "cacharrazo",
-        "catorrazo", "torta", "tortazo", "galletazo", "estacazo", "golpetazo", "un_golpe",
+        "catorrazo", "torta", "tortazo", "galletazo", "estacazo", "golpetazo", "totazo",
+        "guarapazo", "un_golpe",
         "el_golpe", "golpes", "percance", "accidente", "choque",
     ),
     # A vehicle wrecked: "el coche quedó hecho polvo", "destrocé la moto".
@@ -340,7 +343,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "LEG": (
         "pierna", "piernas", "rodilla", "rodillas", "pie", "pies", "tobillo", "tobillos",
         "muslo", "muslos", "gemelo", "gemelos", "pantorrilla", "extremidad", "extremidades",
-        "patas",
+        "patas", "gamba", "gambas",
     ),
     # After "se me" / "me": "se me doblan", "se me fue la pierna", "me fallan".
     "GIVE_WAY": (
@@ -621,6 +624,10 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "no FEEL nada al|en relaciones|sexo|el_amor", POSSIBLE, gap=3),
     # legs
     _cant("leg_weakness", "STAND"),
+    # "no siento las piernas (bien)", "las piernas no las noto": signs as well as topics,
+    # since a topic followed by "bien" reads as "fine"
+    _s("leg_weakness", "no FEEL LEG", POSSIBLE, gap=2),
+    _s("leg_weakness", "LEG no FEEL", POSSIBLE, gap=2),
     _cant("leg_weakness", "moverme", POSSIBLE),
     _cant("leg_weakness", "mover|levantar|subir|apoyar LEG"),
     _cant("leg_weakness", "cargar|apoyar|poner|echar peso LEG"),
@@ -763,8 +770,14 @@ TOPICS: tuple[SignPattern, ...] = (
     _s("leg_weakness", "perder|perdi|perdido|pierdo|perdiendo fuerza LEG", gap=3),
     _s("leg_weakness", "no FEEL LEG", gap=2),
     _s("leg_weakness", "LEG no FEEL", gap=2),
+    # "no me tienen las piernas" (Spain): they do not hold me up
+    _s("leg_weakness", "LEG no yo tener", gap=1),
+    _s("leg_weakness", "no yo tener LEG", gap=1),
     _s("leg_weakness", "no FEEL nada en_el|en_mi|de_el|de_mi|del LEG", gap=0),
     _s("leg_weakness", "CANT STAND", gap=3),
+    # "no puedo dormir ni caminar", "no siento ni las piernas": the "ni" is not a denial
+    _s("leg_weakness", "CANT ni STAND", gap=2),
+    _s("leg_weakness", "no FEEL ni LEG", gap=1),
     _s("leg_weakness", "no camino|ando|caminaba|andaba", gap=0),
     _s("leg_weakness", "CANT sentir|notar|controlar|mover|levantar|apoyar LEG", gap=3),
     _s("leg_weakness", "arrastrarme|arrastrandome|gatear|gateando|reptar|reptando|a_gatas|"
@@ -781,9 +794,15 @@ TOPICS: tuple[SignPattern, ...] = (
                  "descalabrar|descalabre|descalabrado|descalabrarme"),
     _s("trauma", "VEHICLE WRECKED", gap=3),
     _s("trauma", "WRECKED VEHICLE", gap=3),
-    _s("trauma", "yo el pegar|pegue|pego|pegamos", gap=0),
+    # "me la pegué" (Spain), "me la di con el auto" (Argentina): I crashed
+    _s("trauma", "yo el pegar|pegue|pego|pegamos|di|dimos", gap=0),
+    # "me saqué la cresta" (Chile): a bad fall or crash
+    _s("trauma", "sacar|saque|saco la_cresta|la_mugre|la_chucha", gap=1),
+    # "me llevó puesto un auto" (Argentina): run over
+    _s("trauma", "llevar|llevo|llevaron puesto|puesta un|una|el VEHICLE", gap=0),
     _s("trauma", "llevar|llevo|lleve|llevaron por_delante", gap=1),
-    _s("trauma", "yo pillar|pillo|pillaron|atropellar un|una|el VEHICLE", gap=0),
+    _s("trauma", "yo pillar|pillo|pillaron|agarrar|agarro|agarraron|atropellar un|una|el "
+                 "VEHICLE", gap=0),
     # "atropeyar": ll typed as y (yeísmo), too far from "atropellar" for the typo matching
     _s("trauma", "atropeyar|atropeyo|atropeyado|atropeyada|atropeyaron"),
     _s("trauma", "dar|golpear|chocar por_detras", gap=1),
@@ -792,7 +811,7 @@ TOPICS: tuple[SignPattern, ...] = (
     _s("trauma", "atrapar|atrapado|atrapada VEHICLE", gap=2),
     _s("trauma", "VEHICLE yo tirar|tiro|derribar|derribo|lanzar|lanzo|arrastrar|arrastro|"
                  "pasar|paso", gap=1),
-    _s("trauma", "yo pasar|paso|pasaron por_encima", gap=1),
+    _s("trauma", "yo pasar|paso|pasaron por_encima|por_arriba", gap=1),
     _s("trauma", "yo ir|fui|fue|voy|iba de culo|espaldas|boca|morros|bruces|cabeza|lado|"
                  "costado|narices|canto", gap=0),
     _s("trauma", "yo escurrir|escurri|escurrio", gap=1),
