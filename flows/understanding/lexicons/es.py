@@ -97,7 +97,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         # "no siento debilidad en las piernas", "la vejiga no me da problemas", "no he
         # tenido pérdidas de orina", "ninguna molestia en la vejiga"
         "sentir", "noto", "note", "dar", "en", "perdida", "perdidas", "perdido", "escape",
-        "dificultad", "molestia", "cambio", "usar", "uso", "llevar",
+        "dificultad", "molestia", "cambio", "usar", "uso", "llevar", "raro", "extraño",
     ),
     # "tío" / "tía" are left out: in Spain they are also "mate" ("tío, no puedo mear");
     # "le" too: it is also the formal "you" ("le cuento que no puedo caminar").
@@ -152,7 +152,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # What a "no" about a function is really about: "no tengo problemas para orinar".
     "PROBLEM": (
         "problema", "dificultad", "molestia", "cambio", "alteracion", "trastorno",
-        "complicacion", "inconveniente", "pega",
+        "complicacion", "inconveniente", "pega", "raro", "rara", "extraño", "extraña",
+        "anormal", "distinto", "distinta", "diferente",
     ),
     # "la vejiga bien", "con la vejiga todo normal", "las piernas perfectas".
     "FINE": (
@@ -282,7 +283,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "PEE_VERB": (
         "mear", "meo", "mee", "meaba", "meado", "meando", "orinar", "orino", "orine",
         "hacer_pis", "hacer_pipi", "hecho_pis", "hecho_pipi", "hacia_pis", "hacia_pipi",
-        "miccionar", "hacer_del_uno", "vaciar_la_vejiga", "mearse", "mearme", "orinarse",
+        "miccionar", "mie", "miar", "miado", "miando", "hacer_del_uno", "vaciar_la_vejiga", "mearse", "mearme", "orinarse",
         "orinarme", "hacerse_pis", "hacerme_pis",
     ),
     "POO_VERB": (
@@ -574,10 +575,14 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "sin PEE_VERB", POSSIBLE, gap=1),
     _s("bowel_bladder", "no PEE_VERB desde|nada|hace|en_todo", POSSIBLE, gap=2),
     _s("bowel_bladder", "vejiga llena|hinchada|a_reventar", POSSIBLE, gap=3),
-    # "la vejiga no me funciona (bien)", "no orino bien": signs, since a topic followed by
-    # "bien" reads as "fine"
-    _s("bowel_bladder", "BLADDER|intestino no funcionar|funciona|responder|responde|ir|va",
-       POSSIBLE, gap=2),
+    # "la vejiga no me funciona / no está bien", "no orino bien", "siento raro ahí abajo (y
+    # no es normal)": signs, since a topic followed by "bien" or "normal" reads as "fine"
+    _s("bowel_bladder", "BLADDER|intestino|SADDLE_TOPIC no funcionar|funciona|responder|"
+                        "responde|ir|va|anda|andar", POSSIBLE, gap=2),
+    _s("bowel_bladder", "BLADDER|intestino|SADDLE_TOPIC no estar|esta|ser|es|sentir|siento|notar|"
+                        "noto bien|normal|como_antes|igual", POSSIBLE, gap=2),
+    _s("bowel_bladder", "FEEL raro|rara|extraño|extraña|distinto|distinta|diferente|mal "
+                        "SADDLE_TOPIC", POSSIBLE, gap=2),
     _s("bowel_bladder", "no PEE_VERB|POO_VERB bien|normal|como_antes|con_normalidad", POSSIBLE,
        gap=1),
     _s("bowel_bladder", "ir_al_baño|ir_al_servicio|ir_al_water y nada|no_sale|no_sale_nada",
@@ -612,6 +617,11 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "no FEEL nada ahi|alli", POSSIBLE, gap=1),
     _s("bowel_bladder", "SADDLE raro|rara|extraño|extraña|distinto|distinta|diferente|muerto",
        POSSIBLE, gap=4),
+    # wetting oneself in other words: "me lo hago encima", "me mojo encima"
+    _s("bowel_bladder", "yo|yo_el|yo_haber|yo_el_haber|yo_e|yo_el_e hacer|hecho|echo|hice|"
+                        "hago|hacia|hizo SELF_PLACE", POSSIBLE, gap=0),
+    _s("bowel_bladder", "mojar|mojo|moje|mojarme|mojarse SELF|cama|pantalon|ropa|calzoncillo|"
+                        "braga|braguita|calzones|calzon|sabana|colchon", POSSIBLE, gap=2),
     # sex: early signs, to confirm
     _s("bowel_bladder", "no se me para|levanta|empalma", POSSIBLE, gap=1),
     _s("bowel_bladder", "no tener|tengo|conseguir|lograr|mantener ereccion|erecciones",
@@ -694,6 +704,37 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("trauma", "lesion|lesionar|lesione|lesionado|lesionada|golpear|golpee|hacer_daño|"
                  "hice_daño en|jugando|entrenando|haciendo futbol|gimnasio|gym|deporte|rugby|"
                  "partido|trabajo|obra|pesas", POSSIBLE, gap=3),
+    # crashes and falls in slang, in Spain and Latin America: "me di una hostia con la moto",
+    # "me la di con el auto", "me llevó puesto un auto", "me fui de culo"
+    _s("trauma", "dar|di|dio|dimos|darme|darse|pegar|pegue|pego|pegamos|llevar|lleve|meter|"
+                 "meti|metio|tener|tuve|tuvo|tuvimos CRASH_SLANG", POSSIBLE, gap=2),
+    _s("trauma", "CRASH_SLANG con|contra|en VEHICLE", POSSIBLE, gap=2),
+    _s("trauma", "esnafrar|esnafre|esnafrado|esnafrarme|escoñar|escoñe|escoñado|escoñarme|"
+                 "descalabrar|descalabre|descalabrado|descalabrarme", POSSIBLE),
+    _s("trauma", "VEHICLE WRECKED", POSSIBLE, gap=3),
+    _s("trauma", "WRECKED VEHICLE", POSSIBLE, gap=3),
+    # "me la pegué" (Spain), "me la di con el auto" (Argentina): I crashed
+    _s("trauma", "yo el pegar|pegue|pego|pegamos|di|dimos", POSSIBLE, gap=0),
+    # "me saqué la cresta" (Chile): a bad fall or crash
+    _s("trauma", "sacar|saque|saco la_cresta|la_mugre|la_chucha", POSSIBLE, gap=1),
+    # "me llevó puesto un auto" (Argentina): run over
+    _s("trauma", "llevar|llevo|llevaron puesto|puesta un|una|el VEHICLE", POSSIBLE, gap=0),
+    _s("trauma", "llevar|llevo|lleve|llevaron por_delante", POSSIBLE, gap=1),
+    _s("trauma", "yo pillar|pillo|pillaron|agarrar|agarro|agarraron|atropellar un|una|el "
+                 "VEHICLE", POSSIBLE, gap=0),
+    # "atropeyar": ll typed as y (yeísmo), too far from "atropellar" for the typo matching
+    _s("trauma", "atropeyar|atropeyo|atropeyado|atropeyada|atropeyaron", POSSIBLE),
+    _s("trauma", "dar|golpear|chocar por_detras", POSSIBLE, gap=1),
+    _s("trauma", "salir|sali|salio|salimos de_la_carretera|de_la_curva|de_la_via|"
+                 "de_la_calzada|del_camino|de_la_autopista|del_arcen", POSSIBLE, gap=0),
+    _s("trauma", "atrapar|atrapado|atrapada VEHICLE", POSSIBLE, gap=2),
+    _s("trauma", "VEHICLE yo tirar|tiro|derribar|derribo|lanzar|lanzo|arrastrar|arrastro|"
+                 "pasar|paso", POSSIBLE, gap=1),
+    _s("trauma", "yo pasar|paso|pasaron por_encima|por_arriba", POSSIBLE, gap=1),
+    _s("trauma", "yo ir|fui|fue|voy|iba de culo|espaldas|boca|morros|bruces|cabeza|lado|"
+                 "costado|narices|canto", POSSIBLE, gap=0),
+    _s("trauma", "yo escurrir|escurri|escurrio", POSSIBLE, gap=1),
+    _s("trauma", "perder|perdi pie", POSSIBLE, gap=0),
     # urgent signs
     _s("fever", "FEVER"),
     _s("fever", "FEVER_WORD de|a|marca|marcaba|en 38|39|40|41|42", gap=2),
@@ -742,11 +783,9 @@ SIGNS: tuple[SignPattern, ...] = (
 # around it denies it unless the pattern holds a FUNCTION ("no orino", "no puedo andar
 # nada"), and a PROBLEM between makes it a "no" again ("no tengo problemas para orinar").
 TOPICS: tuple[SignPattern, ...] = (
-    # bowel and bladder: the organ, the act, the wetting, the genitals, the saddle, wiping
+    # bowel and bladder: the organ, the act, leaking, the genitals, the saddle, wiping
     _s("bowel_bladder", "BLADDER_TOPIC"),
     _s("bowel_bladder", "PIS_BEFORE PIS", gap=0),
-    _s("bowel_bladder", "yo|yo_el|yo_haber|yo_el_haber|yo_e|yo_el_e hacer|hecho|echo|hice|"
-                        "hago|hacia|hizo SELF_PLACE", gap=0),
     _s("bowel_bladder", "FEEL_TOPIC ganas|ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater",
        gap=4),
     _s("bowel_bladder", "GENITAL"),
@@ -755,8 +794,6 @@ TOPICS: tuple[SignPattern, ...] = (
                         "distinta", gap=4),
     _s("bowel_bladder", "FEEL_TOPIC|NUMB WIPE", gap=4),
     _s("bowel_bladder", "WIPE FEEL_TOPIC|NUMB|raro|rara|extraño|extraña", gap=3),
-    _s("bowel_bladder", "mojar|mojo|moje|mojarme|mojarse SELF|cama|pantalon|ropa|calzoncillo|"
-                        "braga|braguita|calzones|calzon|sabana|colchon", gap=2),
     _s("bowel_bladder", "amanecer|amaneci|despertar|desperte|despierto mojar|mojado|mojada|"
                         "meado|meada|cagado|cagada", gap=2),
     _s("bowel_bladder", "yo escapar|escapa|escapo|escapaba", gap=1),
@@ -785,37 +822,8 @@ TOPICS: tuple[SignPattern, ...] = (
                        "desplomar|desplome|derrumbar|derrumbe"),
     _s("leg_weakness", "yo arrastrar|arrastro|arrastra", gap=0),
     _s("leg_weakness", "perder|perdi|pierdo|perdiendo el_equilibrio", gap=0),
-    # injuries: crashes in plain words and slang, falls, fractures
+    # injuries: what they did to the body (the events themselves are signs)
     _s("trauma", "INJURY"),
-    _s("trauma", "dar|di|dio|dimos|darme|darse|pegar|pegue|pego|pegamos|llevar|lleve|meter|"
-                 "meti|metio|tener|tuve|tuvo|tuvimos CRASH_SLANG", gap=2),
-    _s("trauma", "CRASH_SLANG con|contra|en VEHICLE", gap=2),
-    _s("trauma", "esnafrar|esnafre|esnafrado|esnafrarme|escoñar|escoñe|escoñado|escoñarme|"
-                 "descalabrar|descalabre|descalabrado|descalabrarme"),
-    _s("trauma", "VEHICLE WRECKED", gap=3),
-    _s("trauma", "WRECKED VEHICLE", gap=3),
-    # "me la pegué" (Spain), "me la di con el auto" (Argentina): I crashed
-    _s("trauma", "yo el pegar|pegue|pego|pegamos|di|dimos", gap=0),
-    # "me saqué la cresta" (Chile): a bad fall or crash
-    _s("trauma", "sacar|saque|saco la_cresta|la_mugre|la_chucha", gap=1),
-    # "me llevó puesto un auto" (Argentina): run over
-    _s("trauma", "llevar|llevo|llevaron puesto|puesta un|una|el VEHICLE", gap=0),
-    _s("trauma", "llevar|llevo|lleve|llevaron por_delante", gap=1),
-    _s("trauma", "yo pillar|pillo|pillaron|agarrar|agarro|agarraron|atropellar un|una|el "
-                 "VEHICLE", gap=0),
-    # "atropeyar": ll typed as y (yeísmo), too far from "atropellar" for the typo matching
-    _s("trauma", "atropeyar|atropeyo|atropeyado|atropeyada|atropeyaron"),
-    _s("trauma", "dar|golpear|chocar por_detras", gap=1),
-    _s("trauma", "salir|sali|salio|salimos de_la_carretera|de_la_curva|de_la_via|"
-                 "de_la_calzada|del_camino|de_la_autopista|del_arcen", gap=0),
-    _s("trauma", "atrapar|atrapado|atrapada VEHICLE", gap=2),
-    _s("trauma", "VEHICLE yo tirar|tiro|derribar|derribo|lanzar|lanzo|arrastrar|arrastro|"
-                 "pasar|paso", gap=1),
-    _s("trauma", "yo pasar|paso|pasaron por_encima|por_arriba", gap=1),
-    _s("trauma", "yo ir|fui|fue|voy|iba de culo|espaldas|boca|morros|bruces|cabeza|lado|"
-                 "costado|narices|canto", gap=0),
-    _s("trauma", "yo escurrir|escurri|escurrio", gap=1),
-    _s("trauma", "perder|perdi pie", gap=0),
     _s("trauma", "romper|rompi|rompio|partir|parti|partio|fracturar|fracture|fisurar|fisure "
                  "BONE", gap=2),
     _s("trauma", "BONE roto|rota|partido|partida|fracturado|fracturada|fisurado|fisurada",
@@ -850,6 +858,9 @@ IDIOMS: tuple[str, ...] = (
     "infeccion|infecciones|analisis|analitica|prueba|pruebas|cultivo|muestra|tira de|en "
     "orina|vejiga|pis|pipi",
     "infeccion|infecciones|analisis|analitica urinario|urinaria",
+    # "la entrepierna no la noto rara": not strange, not unfelt
+    "no el|yo FEEL raro|rara|extraño|extraña|distinto|distinta|diferente|mal|cambiado|"
+    "cambiada",
     # "no siento nada raro ahí abajo": nothing unusual, not nothing felt
     "nada raro|extraño|extraña|anormal|especial|distinto|distinta|diferente|"
     "fuera_de_lo_normal|de_particular",
