@@ -175,12 +175,14 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # b/v and g/j are the commonest Spanish misspellings, and a six-letter word with one
     # wrong letter is too far from "vejiga" for the typo matching.
     "BLADDER_TOPIC": (
-        "vejiga", "bejiga", "vegiga", "bejija", "vejija", "vegija", "vesiga", "besiga", "orina", "orinar", "orinal", "urinario",
-        "miccion", "mear", "meo", "mee", "meaba", "meado", "meada", "mearme", "mearse",
-        "cagar", "cago", "cague", "cagarme", "cagarse", "heces", "excremento", "deposicion",
-        "defecar", "evacuar", "miar", "miado", "jiñar", "jiñe", "jiñado", "zurrar",
-        "zurrado", "aguas_menores", "aguas_mayores", "hacer_del_cuerpo", "ir_de_cuerpo", "esfinter", "incontinencia", "incontinente", "sonda", "sondaje", "pañal",
-        "absorbente", "water", "vater", "inodoro", "retrete", "wc",
+        "vejiga", "bejiga", "vegiga", "bejija", "vejija", "vegija", "vesiga", "besiga",
+        "orina", "orinar", "orinal", "urinario", "miccion", "mear", "meo", "mee", "meaba",
+        "meado", "meada", "mearme", "mearse", "miar", "miado", "cagar", "cago", "cague",
+        "cagarme", "cagarse", "jiñar", "jiñe", "jiñado", "zurrar", "zurrado", "heces",
+        "excremento", "deposicion", "defecar", "evacuar", "esfinter", "esfinteres",
+        "incontinencia", "incontinente", "sonda", "sondas", "sondaje", "pañal", "panal",
+        "panales", "absorbente", "water", "vater", "inodoro", "retrete", "wc",
+        "aguas_menores", "aguas_mayores", "hacer_del_cuerpo", "ir_de_cuerpo",
         "hacer_de_vientre", "ir_de_vientre", "hacer_del_uno", "hacer_del_dos",
         "hacer_mis_necesidades",
     ),
@@ -213,9 +215,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
     # dormida" ordinary sciatica.
     "LEG_FAILS": (
         "doblar", "dobla", "doblan", "fallar", "falla", "fallan", "flojo", "flojera",
-        "debil", "debilidad", "debilitar", "sin_fuerza", "sin_fuerzas", "falta_de_fuerza",
-        "perdida_de_fuerza", "poca_fuerza", "muerto", "muerta", "paralizar", "paralizado",
-        "paralizada", "paralisis", "inutil", "inutiles", "ceder", "vencer", "gelatina",
+        "debil", "debiles", "debilidad", "debilitar", "sin_fuerza", "sin_fuerzas",
+        "falta_de_fuerza", "perdida_de_fuerza", "poca_fuerza", "muerto", "muerta", "paralizar",
+        "paralizado", "paralizada", "paralisis", "inutil", "inutiles", "ceder", "cedio",
+        "vencer", "vencio", "gelatina",
         "de_trapo", "flan", "de_mantequilla", "de_goma", "no_responder", "no_funcionar",
         "no_sostener", "no_aguantar", "no_obedecer",
     ),
@@ -224,7 +227,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "LEG_WEAK_BEFORE": (
         "debilidad", "flojera", "sin_fuerza", "sin_fuerzas", "falta_de_fuerza",
         "perdida_de_fuerza", "poca_fuerza", "paralisis", "fallar", "falla", "fallan", "fallo",
-        "doblar", "dobla", "doblan", "ceder", "vencer",
+        "doblar", "dobla", "doblan", "ceder", "cedio", "vencer", "vencio",
     ),
     # Feeling, for the saddle and the wiping: FEEL and the nouns.
     "FEEL_TOPIC": (
@@ -283,8 +286,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "PEE_VERB": (
         "mear", "meo", "mee", "meaba", "meado", "meando", "orinar", "orino", "orine",
         "hacer_pis", "hacer_pipi", "hecho_pis", "hecho_pipi", "hacia_pis", "hacia_pipi",
-        "miccionar", "mie", "miar", "miado", "miando", "hacer_del_uno", "vaciar_la_vejiga", "mearse", "mearme", "orinarse",
-        "orinarme", "hacerse_pis", "hacerme_pis",
+        "miccionar", "mie", "miar", "miado", "miando", "hacer_del_uno", "vaciar_la_vejiga",
+        "mearse", "mearme", "orinarse", "orinarme", "hacerse_pis", "hacerme_pis",
     ),
     "POO_VERB": (
         "cagar", "cago", "cague", "cagado", "hacer_caca", "hacer_popo", "hecho_caca",
@@ -858,9 +861,11 @@ IDIOMS: tuple[str, ...] = (
     "infeccion|infecciones|analisis|analitica|prueba|pruebas|cultivo|muestra|tira de|en "
     "orina|vejiga|pis|pipi",
     "infeccion|infecciones|analisis|analitica urinario|urinaria",
-    # "la entrepierna no la noto rara": not strange, not unfelt
+    # "la entrepierna no la noto rara", "no noto las piernas raras": not strange, not unfelt
     "no el|yo FEEL raro|rara|extraño|extraña|distinto|distinta|diferente|mal|cambiado|"
     "cambiada",
+    "no FEEL el|mi LEG raro|rara|extraño|extraña|distinto|distinta|diferente|mal|debil|"
+    "debiles|flojo|floja|cambiado|cambiada",
     # "no siento nada raro ahí abajo": nothing unusual, not nothing felt
     "nada raro|extraño|extraña|anormal|especial|distinto|distinta|diferente|"
     "fuera_de_lo_normal|de_particular",
