@@ -218,9 +218,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "debil", "debiles", "debilidad", "debilitar", "sin_fuerza", "sin_fuerzas",
         "falta_de_fuerza", "perdida_de_fuerza", "poca_fuerza", "muerto", "muerta", "paralizar",
         "paralizado", "paralizada", "paralisis", "inutil", "inutiles", "ceder", "cedio",
-        "vencer", "vencio", "gelatina",
-        "de_trapo", "flan", "de_mantequilla", "de_goma", "no_responder", "no_funcionar",
-        "no_sostener", "no_aguantar", "no_obedecer",
+        "vencer", "vencio", "gelatina", "de_trapo", "flan", "de_mantequilla", "de_goma",
+        "no_responder", "no_funcionar", "no_sostener", "no_aguantar", "no_obedecer",
     ),
     # ...and before it ("debilidad en las piernas", "me fallan las rodillas"): only words
     # that name the failing, not "muerto" ("estoy muerto, me duelen las piernas").
@@ -246,23 +245,22 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "cara_interna_de_los_muslos", "interior_de_los_muslos", "muslos_por_dentro", "pito",
         "polla", "verga", "coño", "chocho", "chichi", "zona_de_abajo", "los_bajos",
     ),
-    # A blow in slang, after "me di", "me pegué": "me di una hostia con el coche".
+    # A blow in slang, after "me di", "me pegué": "me di una hostia con el coche" ("un
+    # golpe" is BLOW's, and "tuve un golpe de calor" is not one).
     "CRASH_SLANG": (
         "hostia", "ostia", "hostiazo", "ostiazo", "leche", "leñazo", "piñazo", "castaña",
         "castañazo", "trompazo", "porrazo", "costalazo", "batacazo", "morrazo", "guarrazo",
         "toñazo", "golpazo", "madrazo", "chingadazo", "putazo", "trancazo", "cacharrazo",
         "catorrazo", "torta", "tortazo", "galletazo", "estacazo", "golpetazo", "totazo",
-        "guarapazo", "un_golpe",
-        "el_golpe", "golpes", "percance", "accidente", "choque",
+        "guarapazo", "percance",
     ),
-    # A vehicle wrecked: "el coche quedó hecho polvo", "destrocé la moto".
+    # A vehicle left wrecked: "el coche quedó hecho polvo / siniestro total / destrozado"
+    # (after "quedar", "acabar": "conducir el coche me deja hecho polvo" is not one).
     "WRECKED": (
-        "destrozar", "destroce", "destrozado", "destrozada", "desguace", "chatarra",
-        "siniestro", "siniestrado", "siniestrada", "reventar", "reventado", "reventada",
-        "revente", "acordeon", "hecho_polvo", "hecho_mierda", "hecho_pedazos",
-        "hecho_trizas", "hecho_un_acordeon", "para_el_desguace", "para_tirar", "volcar",
-        "vuelco", "vueltas_de_campana", "hostia", "ostia", "leche", "golpes",
-        "golpear", "golpeado", "golpeada",
+        "destrozado", "destrozada", "siniestro", "siniestrado", "siniestrada",
+        "siniestro_total", "reventado", "reventada", "hecho_polvo", "hecho_mierda",
+        "hecho_pedazos", "hecho_trizas", "hecho_un_acordeon", "como_un_acordeon",
+        "para_el_desguace", "volcado", "volcada", "boca_abajo", "de_lado", "del_reves",
     ),
     # Falls and injuries beyond FALL and BLOW ("latigazo" alone is how a lumbago strikes).
     "INJURY": (
@@ -714,8 +712,11 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("trauma", "CRASH_SLANG con|contra|en VEHICLE", POSSIBLE, gap=2),
     _s("trauma", "esnafrar|esnafre|esnafrado|esnafrarme|escoñar|escoñe|escoñado|escoñarme|"
                  "descalabrar|descalabre|descalabrado|descalabrarme", POSSIBLE),
-    _s("trauma", "VEHICLE WRECKED", POSSIBLE, gap=3),
-    _s("trauma", "WRECKED VEHICLE", POSSIBLE, gap=3),
+    _s("trauma", "VEHICLE quedar|quedo|quedado|acabar|acabo|terminar|termino WRECKED", POSSIBLE,
+       gap=2),
+    # "destrocé el coche", "reventé la moto", "volqué el carro"
+    _s("trauma", "destroce|destrozamos|revente|reventamos|volque|volcamos|siniestre el|mi|la "
+                 "VEHICLE", POSSIBLE, gap=1),
     # "me la pegué" (Spain), "me la di con el auto" (Argentina): I crashed
     _s("trauma", "yo el pegar|pegue|pego|pegamos|di|dimos", POSSIBLE, gap=0),
     # "me saqué la cresta" (Chile): a bad fall or crash
@@ -789,7 +790,7 @@ TOPICS: tuple[SignPattern, ...] = (
     # bowel and bladder: the organ, the act, leaking, the genitals, the saddle, wiping
     _s("bowel_bladder", "BLADDER_TOPIC"),
     _s("bowel_bladder", "PIS_BEFORE PIS", gap=0),
-    _s("bowel_bladder", "FEEL_TOPIC ganas|ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater",
+    _s("bowel_bladder", "FEEL_TOPIC ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater|ir_al_wc",
        gap=4),
     _s("bowel_bladder", "GENITAL"),
     _s("bowel_bladder", "FEEL_TOPIC|NUMB SADDLE_TOPIC", gap=4),
@@ -800,7 +801,9 @@ TOPICS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "amanecer|amaneci|despertar|desperte|despierto mojar|mojado|mojada|"
                         "meado|meada|cagado|cagada", gap=2),
     _s("bowel_bladder", "yo escapar|escapa|escapo|escapaba", gap=1),
-    _s("bowel_bladder", "escape|escapes|fuga|fugas|ni_gota|ni_una_gota"),
+    # "tengo escapes", "no sale ni gota" ("un escape de gas", "ni gota de alcohol" are not)
+    _s("bowel_bladder", "escapes"),
+    _s("bowel_bladder", "salir|sale|salio ni_gota|ni_una_gota", gap=1),
     _s("bowel_bladder", "CANT tener relaciones|sexo|relaciones_sexuales", gap=1),
     _s("bowel_bladder", "empujar|empujo|apretar|aprieto|apretando|empujando|ganas y no "
                         "salir|sale|salio nada", gap=1),
@@ -877,6 +880,7 @@ IDIOMS: tuple[str, ...] = (
     "partir|parte|partirme|parto de risa",
     "se me fue|fue la olla|pinza|cabeza",
     "de golpe_y_porrazo",
+    "golpe|golpes de calor|suerte|tos|estado|efecto|viento|vista",
     "dar|di|da|dan|dio igual",
     "caida del|de pelo|cabello",
     # "me voy a mear encima": in a hurry to go, not incontinent
