@@ -27,14 +27,16 @@ CLEAR = Certainty.CLEAR
 _s = SignPattern
 
 
-# "no puedo", "no me puedo", "no se me puede", "sin poder", "no consigo", "no logro": the
+# "no puedo", "no me puedo", "no se me puede", "sin poder", "no consigo", "no logro",
+# "tampoco puedo" (I can't either): the
 # negation is part of the sign. simplemma reads "me" / "nos" as "yo" and "se" / "lo" / "la"
 # / "le" as "el", so "no_el_poder" is "no lo puedo", "no se puede", "no la puedo"...
 _CAN = ("poder", "podia", "conseguir", "consigo", "lograr", "logro")
 _CLITICS = ("", "yo_", "el_", "te_", "el_yo_", "yo_el_")
 _NO_CAN = tuple(
-    f"{neg}_{clitic}{can}" for neg in ("no", "nunca", "sin") for clitic in _CLITICS for can in _CAN
-)
+    f"{neg}_{clitic}{can}"
+    for neg in ("no", "nunca", "sin", "tampoco") for clitic in _CLITICS for can in _CAN
+)  # fmt: skip
 # "no puedo ni caminar", "ni me puedo tener en pie": "ni" (not even) kept inside the words.
 _CANT = (
     *(f"{entry}_ni" for entry in _NO_CAN), *_NO_CAN,
@@ -92,6 +94,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "sufrir", "padecer", "q", "que", "creo", "parece", "gracias_a_dios", "por_suerte",
         "afortunadamente", "menos_mal", "la_verdad", "realmente", "de_momento", "por_ahora",
         "hasta_ahora",
+        # "no siento debilidad en las piernas", "la vejiga no me da problemas", "no he
+        # tenido pérdidas de orina", "ninguna molestia en la vejiga"
+        "sentir", "noto", "note", "dar", "en", "perdida", "perdidas", "perdido", "escape",
+        "dificultad", "molestia", "cambio", "usar", "uso", "llevar", "raro", "extraño",
     ),
     # "tío" / "tía" are left out: in Spain they are also "mate" ("tío, no puedo mear");
     # "le" too: it is also the formal "you" ("le cuento que no puedo caminar").
@@ -104,6 +110,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "vecino", "vecina", "jefe", "jefa", "paciente", "cliente", "señor", "señora",
         "ella", "ellos", "ellas", "alguien", "gente", "familiar", "conocido", "conocida",
         "chaval", "chavala", "padrastro", "madrastra",
+        # "mi perro no puede caminar": a pet is someone else too.
+        "perro", "perrito", "perrita", "gato", "gatito", "gatita", "mascota", "cachorro",
+        "cachorra",
     ),
     "FIRST_PERSON": ("yo", "me", "mi", "mis", "conmigo", "nos", "nosotros", "nosotras"),
     "LONG_AGO": (
@@ -118,12 +127,152 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "nada_nuevo", "nada_de_nuevo", "lo_de_siempre", "igual_que_siempre",
         "como_siempre", "de_siempre", "sin_cambios", "no_ha_cambiado", "ni_mejor_ni_peor",
         "sin_problemas_desde", "nada_que_ver", "nada_q_ver", "no_tiene_nada_que_ver",
+        # healed since: "una infección de orina el año pasado, ya curada"
+        "ya_paso", "ya_se_paso", "ya_se_me_paso", "curado", "curada", "se_curo",
+        "superado", "superada", "recuperado", "recuperada", "me_recupere",
     ),
     "HEDGE": (
         "creo", "creer", "quizas", "quiza", "tal_vez", "a_lo_mejor", "puede_que",
         "no_se_si", "no_estoy_seguro", "no_estoy_segura", "parece", "me_parece", "como_que",
         "un_poco", "un_poquito", "algo", "supongo", "capaz", "igual_es",
         "a_veces", "de_vez_en_cuando", "medio", "nose_si",
+    ),
+    # --- around a topic (contract v3) ---
+    # A function whose negation is the sign itself: "no siento las piernas", "no orino",
+    # "no puedo andar nada" (a "nada" closing the clause negates the walking, not the sign).
+    "FUNCTION": (
+        "sentir", "siento", "senti", "sentia", "notar", "noto", "note", "notaba", "notado",
+        "sentido", "sensibilidad", "sensacion", "control", "controlar", "controlo",
+        "aguantar", "retener", "contener", "mear", "meo", "mee", "meaba", "orinar", "hacer",
+        "hecho", "hacia", "cagar", "cago", "defecar", "evacuar", "salir", "sale", "salio",
+        "caminar", "andar", "mover", "moverme", "levantar", "levantarme", "pararme",
+        "sostener", "sostenerme", "funcionar", "funciona", "responder", "obedecer", "apoyar",
+        "poder", "podia", "conseguir", "consigo", "lograr", "logro",
+    ),
+    # What a "no" about a function is really about: "no tengo problemas para orinar".
+    "PROBLEM": (
+        "problema", "dificultad", "molestia", "cambio", "alteracion", "trastorno",
+        "complicacion", "inconveniente", "pega", "raro", "rara", "extraño", "extraña",
+        "anormal", "distinto", "distinta", "diferente",
+    ),
+    # "la vejiga bien", "con la vejiga todo normal", "las piernas perfectas".
+    "FINE": (
+        "bien", "bn", "normal", "normales", "perfecto", "perfectamente", "genial",
+        "estupendo", "estupenda", "fenomenal", "ok", "okey", "oki", "correcto", "correcta",
+        "normalito", "normalita", "guay", "normalidad",
+    ),
+    # A clause opening with one of these and ending in "?" asks rather than reports: "¿qué
+    # cuenta como una caída fuerte?". Not "es" / "puedo": "¿es normal tener pérdidas de
+    # orina?" is often a report in disguise, and is confirmed.
+    "QUESTION_WORD": (
+        "que", "q", "k", "como", "cual", "cuales", "cuando", "cuanto", "cuanta", "cuantos",
+        "cuantas", "donde", "adonde", "quien", "quienes", "porque", "pq", "xq",
+    ),
+    # What the emergency signs are about, for the topic patterns (TOPICS below).
+    # The bladder and the bowels as words of their own; "pis" / "caca" only after a word that
+    # makes them the act ("hacer pis", "el pis"; PIS_BEFORE), so that "no tengo problemas
+    # para hacer pis" is read from "hacer", within reach of its "no". "bejiga" / "vegiga":
+    # b/v and g/j are the commonest Spanish misspellings, and a six-letter word with one
+    # wrong letter is too far from "vejiga" for the typo matching.
+    "BLADDER_TOPIC": (
+        "vejiga", "bejiga", "vegiga", "bejija", "vejija", "vegija", "vesiga", "besiga",
+        "orina", "orinar", "orinal", "urinario", "miccion", "mear", "meo", "mee", "meaba",
+        "meado", "meada", "mearme", "mearse", "miar", "miado", "cagar", "cago", "cague",
+        "cagarme", "cagarse", "jiñar", "jiñe", "jiñado", "zurrar", "zurrado", "heces",
+        "excremento", "deposicion", "defecar", "evacuar", "esfinter", "esfinteres",
+        "incontinencia", "incontinente", "sonda", "sondas", "sondaje", "pañal", "panal",
+        "panales", "absorbente", "water", "vater", "inodoro", "retrete", "wc",
+        "aguas_menores", "aguas_mayores", "hacer_del_cuerpo", "ir_de_cuerpo",
+        "hacer_de_vientre", "ir_de_vientre", "hacer_del_uno", "hacer_del_dos",
+        "hacer_mis_necesidades",
+    ),
+    # "chis" (Mexico), "pichí" (Chile), "pupú": pee and poo where they are said so.
+    "PIS": ("pis", "pipi", "popo", "caca", "caquita", "pises", "chis", "pichi", "pupu"),
+    # "echo" / "aser" / "acer": "hecho" and "hacer" as they are often typed.
+    "PIS_BEFORE": (
+        "hacer", "hecho", "hacia", "echo", "aser", "acer", "el", "del", "de", "al", "mi", "tu",
+        "su", "con", "sin", "ese", "un", "poco", "mucho",
+    ),
+    # Where it went, for "me lo hago encima", "me hice en la cama" (SELF without "sin
+    # querer": "lo hice sin querer").
+    "SELF_PLACE": (
+        "encima", "en_la_cama", "en_los_pantalones", "en_el_pantalon", "en_la_ropa",
+        "en_los_calzones", "en_las_bragas", "en_los_calzoncillos", "en_el_sofa",
+    ),
+    # The genitals and sexual function, which an ordinary answer does not name; not the
+    # words that are also interjections ("coño", "verga"), eggs ("huevos") or a year typed
+    # without its tilde ("ano"), nor "entre las piernas" ("duermo con una almohada entre
+    # las piernas"): those count only when numb or felt strange (SADDLE).
+    "GENITAL": (
+        "genitales", "genital", "pene", "vagina", "vulva", "clitoris", "testiculo", "escroto",
+        "perineo", "perine", "partes_intimas", "parte_intima", "zona_intima", "zona_genital",
+        "partes_bajas", "mis_partes", "ereccion", "impotencia", "impotente", "eyacular",
+        "eyaculacion", "orgasmo", "libido", "disfuncion_erectil", "sexual", "silla_de_montar",
+        "zona_de_la_silla",
+    ),
+    # The legs failing, weak or dead, after the leg ("la pierna floja", "las piernas no
+    # funcionan"); not numb or heavy: "piernas pesadas" is the circulation, "pierna
+    # dormida" ordinary sciatica.
+    "LEG_FAILS": (
+        "doblar", "dobla", "doblan", "fallar", "falla", "fallan", "flojo", "flojera",
+        "debil", "debiles", "debilidad", "debilitar", "sin_fuerza", "sin_fuerzas",
+        "falta_de_fuerza", "perdida_de_fuerza", "poca_fuerza", "muerto", "muerta", "paralizar",
+        "paralizado", "paralizada", "paralisis", "inutil", "inutiles", "ceder", "cedio",
+        "vencer", "vencio", "gelatina", "de_trapo", "flan", "de_mantequilla", "de_goma",
+        "no_responder", "no_funcionar", "no_sostener", "no_aguantar", "no_obedecer",
+    ),
+    # ...and before it ("debilidad en las piernas", "me fallan las rodillas"): only words
+    # that name the failing, not "muerto" ("estoy muerto, me duelen las piernas").
+    "LEG_WEAK_BEFORE": (
+        "debilidad", "flojera", "sin_fuerza", "sin_fuerzas", "falta_de_fuerza",
+        "perdida_de_fuerza", "poca_fuerza", "paralisis", "fallar", "falla", "fallan", "fallo",
+        "doblar", "dobla", "doblan", "ceder", "cedio", "vencer", "vencio",
+    ),
+    # Feeling, for the saddle and the wiping: FEEL and the nouns.
+    "FEEL_TOPIC": (
+        "sentir", "siento", "senti", "sentia", "notar", "noto", "note", "notaba", "notado",
+        "sentido", "sensibilidad", "sensacion",
+    ),
+    # The saddle area as a topic of feeling: GENITAL and the words that name the place
+    # only (SADDLE without "ano", a year typed without its tilde, "recto", "straight", and
+    # "sillín", the seat a cyclist sits on).
+    "SADDLE_TOPIC": (
+        "genitales", "genital", "pene", "vagina", "vulva", "clitoris", "testiculo", "escroto",
+        "perineo", "perine", "partes_intimas", "parte_intima", "zona_intima", "zona_genital",
+        "partes_bajas", "mis_partes", "entrepierna", "entrepiernas", "ahi_abajo",
+        "alli_abajo", "alla_abajo", "entre_las_piernas", "silla_de_montar",
+        "zona_de_la_silla", "dentro_de_los_muslos", "parte_interna_de_los_muslos",
+        "cara_interna_de_los_muslos", "interior_de_los_muslos", "muslos_por_dentro", "pito",
+        "polla", "verga", "coño", "chocho", "chichi", "zona_de_abajo", "los_bajos",
+    ),
+    # A blow in slang, after "me di", "me pegué": "me di una hostia con el coche" ("un
+    # golpe" is BLOW's, and "tuve un golpe de calor" is not one).
+    "CRASH_SLANG": (
+        "hostia", "ostia", "hostiazo", "ostiazo", "leche", "leñazo", "piñazo", "castaña",
+        "castañazo", "trompazo", "porrazo", "costalazo", "batacazo", "morrazo", "guarrazo",
+        "toñazo", "golpazo", "madrazo", "chingadazo", "putazo", "trancazo", "cacharrazo",
+        "catorrazo", "torta", "tortazo", "galletazo", "estacazo", "golpetazo", "totazo",
+        "guarapazo", "percance",
+    ),
+    # A vehicle left wrecked: "el coche quedó hecho polvo / siniestro total / destrozado"
+    # (after "quedar", "acabar": "conducir el coche me deja hecho polvo" is not one).
+    "WRECKED": (
+        "destrozado", "destrozada", "siniestro", "siniestrado", "siniestrada",
+        "siniestro_total", "reventado", "reventada", "hecho_polvo", "hecho_mierda",
+        "hecho_pedazos", "hecho_trizas", "hecho_un_acordeon", "como_un_acordeon",
+        "para_el_desguace", "volcado", "volcada", "boca_abajo", "de_lado", "del_reves",
+    ),
+    # Falls and injuries beyond FALL and BLOW ("latigazo" alone is how a lumbago strikes).
+    "INJURY": (
+        "fractura", "fracturar", "fracture", "fracturado", "fracturada", "aplastamiento",
+        "latigazo_cervical", "lesionar", "lesione", "lesionado", "lesionada", "lesionarme",
+        "golpear", "golpee", "golpeado", "golpeada", "golpearme", "accidentar",
+        "accidentado", "accidentada", "accidentarme", "patinazo", "tropezon", "traspie",
+        "culada", "traumatismo", "politraumatismo",
+    ),
+    "BONE": (
+        "hueso", "cadera", "pelvis", "vertebra", "columna", "coxis", "costilla", "femur",
+        "sacro", "rabadilla", "pierna", "tobillo", "rodilla",
     ),
     # --- bowel and bladder ---
     "BLADDER": (
@@ -135,8 +284,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "PEE_VERB": (
         "mear", "meo", "mee", "meaba", "meado", "meando", "orinar", "orino", "orine",
         "hacer_pis", "hacer_pipi", "hecho_pis", "hecho_pipi", "hacia_pis", "hacia_pipi",
-        "miccionar", "hacer_del_uno", "vaciar_la_vejiga", "mearse", "mearme", "orinarse",
-        "orinarme", "hacerse_pis", "hacerme_pis",
+        "miccionar", "mie", "miar", "miado", "miando", "hacer_del_uno", "vaciar_la_vejiga",
+        "mearse", "mearme", "orinarse", "orinarme", "hacerse_pis", "hacerme_pis",
     ),
     "POO_VERB": (
         "cagar", "cago", "cague", "cagado", "hacer_caca", "hacer_popo", "hecho_caca",
@@ -196,7 +345,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "LEG": (
         "pierna", "piernas", "rodilla", "rodillas", "pie", "pies", "tobillo", "tobillos",
         "muslo", "muslos", "gemelo", "gemelos", "pantorrilla", "extremidad", "extremidades",
-        "patas",
+        "patas", "gamba", "gambas",
     ),
     # After "se me" / "me": "se me doblan", "se me fue la pierna", "me fallan".
     "GIVE_WAY": (
@@ -440,6 +589,16 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "sin PEE_VERB", POSSIBLE, gap=1),
     _s("bowel_bladder", "no PEE_VERB desde|nada|hace|en_todo", POSSIBLE, gap=2),
     _s("bowel_bladder", "vejiga llena|hinchada|a_reventar", POSSIBLE, gap=3),
+    # "la vejiga no me funciona / no está bien", "no orino bien", "siento raro ahí abajo (y
+    # no es normal)": signs, since a topic followed by "bien" or "normal" reads as "fine"
+    _s("bowel_bladder", "BLADDER|intestino|SADDLE_TOPIC no funcionar|funciona|responder|"
+                        "responde|ir|va|anda|andar", POSSIBLE, gap=2),
+    _s("bowel_bladder", "BLADDER|intestino|SADDLE_TOPIC no estar|esta|ser|es|sentir|siento|notar|"
+                        "noto bien|normal|como_antes|igual", POSSIBLE, gap=2),
+    _s("bowel_bladder", "FEEL raro|rara|extraño|extraña|distinto|distinta|diferente|mal "
+                        "SADDLE_TOPIC", POSSIBLE, gap=2),
+    _s("bowel_bladder", "no PEE_VERB|POO_VERB bien|normal|como_antes|con_normalidad", POSSIBLE,
+       gap=1),
     _s("bowel_bladder", "ir_al_baño|ir_al_servicio|ir_al_water y nada|no_sale|no_sale_nada",
        POSSIBLE, gap=2),
     _s("bowel_bladder", "costar|cuesta|dificultad|dificil|trabajo|problemas empezar|arrancar|"
@@ -472,6 +631,11 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "no FEEL nada ahi|alli", POSSIBLE, gap=1),
     _s("bowel_bladder", "SADDLE raro|rara|extraño|extraña|distinto|distinta|diferente|muerto",
        POSSIBLE, gap=4),
+    # wetting oneself in other words: "me lo hago encima", "me mojo encima"
+    _s("bowel_bladder", "yo|yo_el|yo_haber|yo_el_haber|yo_e|yo_el_e hacer|hecho|echo|hice|"
+                        "hago|hacia|hizo SELF_PLACE", POSSIBLE, gap=0),
+    _s("bowel_bladder", "mojar|mojo|moje|mojarme|mojarse SELF|cama|pantalon|ropa|calzoncillo|"
+                        "braga|braguita|calzones|calzon|sabana|colchon", POSSIBLE, gap=2),
     # sex: early signs, to confirm
     _s("bowel_bladder", "no se me para|levanta|empalma", POSSIBLE, gap=1),
     _s("bowel_bladder", "no tener|tengo|conseguir|lograr|mantener ereccion|erecciones",
@@ -484,6 +648,10 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "no FEEL nada al|en relaciones|sexo|el_amor", POSSIBLE, gap=3),
     # legs
     _cant("leg_weakness", "STAND"),
+    # "no siento las piernas (bien)", "las piernas no las noto": signs as well as topics,
+    # since a topic followed by "bien" reads as "fine"
+    _s("leg_weakness", "no FEEL LEG", POSSIBLE, gap=2),
+    _s("leg_weakness", "LEG no FEEL", POSSIBLE, gap=2),
     _cant("leg_weakness", "moverme", POSSIBLE),
     _cant("leg_weakness", "mover|levantar|subir|apoyar LEG"),
     _cant("leg_weakness", "cargar|apoyar|poner|echar peso LEG"),
@@ -550,6 +718,40 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("trauma", "lesion|lesionar|lesione|lesionado|lesionada|golpear|golpee|hacer_daño|"
                  "hice_daño en|jugando|entrenando|haciendo futbol|gimnasio|gym|deporte|rugby|"
                  "partido|trabajo|obra|pesas", POSSIBLE, gap=3),
+    # crashes and falls in slang, in Spain and Latin America: "me di una hostia con la moto",
+    # "me la di con el auto", "me llevó puesto un auto", "me fui de culo"
+    _s("trauma", "dar|di|dio|dimos|darme|darse|pegar|pegue|pego|pegamos|llevar|lleve|meter|"
+                 "meti|metio|tener|tuve|tuvo|tuvimos CRASH_SLANG", POSSIBLE, gap=2),
+    _s("trauma", "CRASH_SLANG con|contra|en VEHICLE", POSSIBLE, gap=2),
+    _s("trauma", "esnafrar|esnafre|esnafrado|esnafrarme|escoñar|escoñe|escoñado|escoñarme|"
+                 "descalabrar|descalabre|descalabrado|descalabrarme", POSSIBLE),
+    _s("trauma", "VEHICLE quedar|quedo|quedado|acabar|acabo|terminar|termino WRECKED", POSSIBLE,
+       gap=2),
+    # "destrocé el coche", "reventé la moto", "volqué el carro"
+    _s("trauma", "destroce|destrozamos|revente|reventamos|volque|volcamos|siniestre el|mi|la "
+                 "VEHICLE", POSSIBLE, gap=1),
+    # "me la pegué" (Spain), "me la di con el auto" (Argentina): I crashed
+    _s("trauma", "yo el pegar|pegue|pego|pegamos|di|dimos", POSSIBLE, gap=0),
+    # "me saqué la cresta" (Chile): a bad fall or crash
+    _s("trauma", "sacar|saque|saco la_cresta|la_mugre|la_chucha", POSSIBLE, gap=1),
+    # "me llevó puesto un auto" (Argentina): run over
+    _s("trauma", "llevar|llevo|llevaron puesto|puesta un|una|el VEHICLE", POSSIBLE, gap=0),
+    _s("trauma", "llevar|llevo|lleve|llevaron por_delante", POSSIBLE, gap=1),
+    _s("trauma", "yo pillar|pillo|pillaron|agarrar|agarro|agarraron|atropellar un|una|el "
+                 "VEHICLE", POSSIBLE, gap=0),
+    # "atropeyar": ll typed as y (yeísmo), too far from "atropellar" for the typo matching
+    _s("trauma", "atropeyar|atropeyo|atropeyado|atropeyada|atropeyaron", POSSIBLE),
+    _s("trauma", "dar|golpear|chocar por_detras", POSSIBLE, gap=1),
+    _s("trauma", "salir|sali|salio|salimos de_la_carretera|de_la_curva|de_la_via|"
+                 "de_la_calzada|del_camino|de_la_autopista|del_arcen", POSSIBLE, gap=0),
+    _s("trauma", "atrapar|atrapado|atrapada VEHICLE", POSSIBLE, gap=2),
+    _s("trauma", "VEHICLE yo tirar|tiro|derribar|derribo|lanzar|lanzo|arrastrar|arrastro|"
+                 "pasar|paso", POSSIBLE, gap=1),
+    _s("trauma", "yo pasar|paso|pasaron por_encima|por_arriba", POSSIBLE, gap=1),
+    _s("trauma", "yo ir|fui|fue|voy|iba de culo|espaldas|boca|morros|bruces|cabeza|lado|"
+                 "costado|narices|canto", POSSIBLE, gap=0),
+    _s("trauma", "yo escurrir|escurri|escurrio", POSSIBLE, gap=1),
+    _s("trauma", "perder|perdi pie", POSSIBLE, gap=0),
     # urgent signs
     _s("fever", "FEVER"),
     _s("fever", "FEVER_WORD de|a|marca|marcaba|en 38|39|40|41|42", gap=2),
@@ -592,6 +794,61 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("nerve_progressive", "otra pierna|lado tambien|ahora|igual", gap=3),
 )  # fmt: skip
 
+# What each emergency sign is about (contract v3): a message touching one of these, where no
+# sign pattern matched and which is not a clear "no" about it, is confirmed with one tap.
+# A "no" inside the pattern ("no siento las piernas") is part of what it says; a "no"
+# around it denies it unless the pattern holds a FUNCTION ("no orino", "no puedo andar
+# nada"), and a PROBLEM between makes it a "no" again ("no tengo problemas para orinar").
+TOPICS: tuple[SignPattern, ...] = (
+    # bowel and bladder: the organ, the act, leaking, the genitals, the saddle, wiping
+    _s("bowel_bladder", "BLADDER_TOPIC"),
+    _s("bowel_bladder", "PIS_BEFORE PIS", gap=0),
+    _s("bowel_bladder", "FEEL_TOPIC ir_al_baño|ir_al_servicio|ir_al_water|ir_al_vater|ir_al_wc",
+       gap=4),
+    _s("bowel_bladder", "GENITAL"),
+    _s("bowel_bladder", "FEEL_TOPIC|NUMB SADDLE_TOPIC", gap=4),
+    _s("bowel_bladder", "SADDLE_TOPIC FEEL_TOPIC|NUMB|raro|rara|extraño|extraña|distinto|"
+                        "distinta", gap=4),
+    _s("bowel_bladder", "FEEL_TOPIC|NUMB WIPE", gap=4),
+    _s("bowel_bladder", "WIPE FEEL_TOPIC|NUMB|raro|rara|extraño|extraña", gap=3),
+    _s("bowel_bladder", "amanecer|amaneci|despertar|desperte|despierto mojar|mojado|mojada|"
+                        "meado|meada|cagado|cagada", gap=2),
+    _s("bowel_bladder", "yo escapar|escapa|escapo|escapaba", gap=1),
+    # "tengo escapes", "no sale ni gota" ("un escape de gas", "ni gota de alcohol" are not)
+    _s("bowel_bladder", "escapes"),
+    _s("bowel_bladder", "salir|sale|salio ni_gota|ni_una_gota", gap=1),
+    _s("bowel_bladder", "CANT tener relaciones|sexo|relaciones_sexuales", gap=1),
+    _s("bowel_bladder", "empujar|empujo|apretar|aprieto|apretando|empujando|ganas y no "
+                        "salir|sale|salio nada", gap=1),
+    # legs: failing, not felt, not standing or walking, crawling
+    _s("leg_weakness", "LEG LEG_FAILS", gap=3),
+    _s("leg_weakness", "LEG_WEAK_BEFORE LEG", gap=3),
+    _s("leg_weakness", "perder|perdi|perdido|pierdo|perdiendo fuerza LEG", gap=3),
+    _s("leg_weakness", "no FEEL LEG", gap=2),
+    _s("leg_weakness", "LEG no FEEL", gap=2),
+    # "no me tienen las piernas" (Spain): they do not hold me up
+    _s("leg_weakness", "LEG no yo tener", gap=1),
+    _s("leg_weakness", "no yo tener LEG", gap=1),
+    _s("leg_weakness", "no FEEL nada en_el|en_mi|de_el|de_mi|del LEG", gap=0),
+    _s("leg_weakness", "CANT STAND", gap=3),
+    # "no puedo dormir ni caminar", "no siento ni las piernas": the "ni" is not a denial
+    _s("leg_weakness", "CANT ni STAND", gap=2),
+    _s("leg_weakness", "no FEEL ni LEG", gap=1),
+    _s("leg_weakness", "no camino|ando|caminaba|andaba", gap=0),
+    _s("leg_weakness", "CANT sentir|notar|controlar|mover|levantar|apoyar LEG", gap=3),
+    _s("leg_weakness", "arrastrarme|arrastrandome|gatear|gateando|reptar|reptando|a_gatas|"
+                       "a_rastras|silla_de_ruedas|paraplejia|paraplejico|paraplejica|"
+                       "desplomar|desplome|derrumbar|derrumbe"),
+    _s("leg_weakness", "yo arrastrar|arrastro|arrastra", gap=0),
+    _s("leg_weakness", "perder|perdi|pierdo|perdiendo el_equilibrio", gap=0),
+    # injuries: what they did to the body (the events themselves are signs)
+    _s("trauma", "INJURY"),
+    _s("trauma", "romper|rompi|rompio|partir|parti|partio|fracturar|fracture|fisurar|fisure "
+                 "BONE", gap=2),
+    _s("trauma", "BONE roto|rota|partido|partida|fracturado|fracturada|fisurado|fisurada",
+       gap=1),
+)  # fmt: skip
+
 IDIOMS: tuple[str, ...] = (
     # "ya no aguanto más", "no soporto este dolor"
     "aguantar|soportar|resistir|aguanto|soporto mas|este|ese|tanto|esto|eso|el_dolor|mucho|nada",
@@ -603,13 +860,31 @@ IDIOMS: tuple[str, ...] = (
     "dolor de huevos|cabeza",
     "escalofrio|escalofrios de|solo pensar|pensarlo|solo_de_pensar",
     "caer|cae|cai|cayo|caido|caigo|caen bien|mal|gordo|fatal|genial|en_la_cuenta|el_pelo",
-    "caer|cai|cayo|caido|caigo dormido|dormida|rendido|rendida|de_sueño",
+    "caer|cai|cayo|caido|caigo dormido|dormida|rendido|rendida|de_sueño|de_cansancio",
     "caer|cae|caen las cosas|cosas",
     # "no puedo caminar mucho / ni 2 km / más de 10 minutos": a distance, not weak legs
-    "caminar|andar|aguantar mucho|mas|tanto|lejos|largo|rato|distancias|rapido|"
+    "caminar|andar|camino|aguantar mucho|mas|tanto|lejos|largo|rato|distancias|rapido|"
     "deprisa|recto|derecho|erguido|erguida|tieso|tiesa",
     "caminar|andar ni 1|2|3|4|5|10|20|50|100|200|500|dos|tres|cinco|diez|cien|media|medio",
     "mucho|mas|tanto|rato|tiempo|horas de_pie|parado|parada|sentado|sentada",
+    # "no puedo estar de pie mucho rato / más de 10 minutos": standing long, not weak legs
+    "de_pie|en_pie|parado|parada|caminando|andando mucho|tanto|rato|tiempo|horas|largo|"
+    "seguido|mas_de|demasiado",
+    # "no puedo caminar sin dolor": the pain, not the legs
+    "caminar|andar|estar_de_pie|moverme|levantarme|agacharme|sentarme|caminando|andando "
+    "sin dolor|dolores|molestias|que_me_duela|que_duela|que_me_duelan",
+    # "infección de orina", "análisis de orina": a urine test or infection, not control
+    "infeccion|infecciones|analisis|analitica|prueba|pruebas|cultivo|muestra|tira de|en "
+    "orina|vejiga|pis|pipi",
+    "infeccion|infecciones|analisis|analitica urinario|urinaria",
+    # "la entrepierna no la noto rara", "no noto las piernas raras": not strange, not unfelt
+    "no el|yo FEEL raro|rara|extraño|extraña|distinto|distinta|diferente|mal|cambiado|"
+    "cambiada",
+    "no FEEL el|mi LEG raro|rara|extraño|extraña|distinto|distinta|diferente|mal|debil|"
+    "debiles|flojo|floja|cambiado|cambiada",
+    # "no siento nada raro ahí abajo": nothing unusual, not nothing felt
+    "nada raro|extraño|extraña|anormal|especial|distinto|distinta|diferente|"
+    "fuera_de_lo_normal|de_particular",
     "no poder|puedo mas",
     "no poder|puedo con mi|la vida|alma",
     "morir|muero de",
@@ -618,6 +893,7 @@ IDIOMS: tuple[str, ...] = (
     "partir|parte|partirme|parto de risa",
     "se me fue|fue la olla|pinza|cabeza",
     "de golpe_y_porrazo",
+    "golpe|golpes de calor|suerte|tos|estado|efecto|viento|vista",
     "dar|di|da|dan|dio igual",
     "caida del|de pelo|cabello",
     # "me voy a mear encima": in a hurry to go, not incontinent
@@ -757,6 +1033,7 @@ LEXICON = Lexicon(
     code="es",
     groups=GROUPS,
     signs=SIGNS,
+    topics=TOPICS,
     idioms=IDIOMS,
     units=UNITS,
     numbers=NUMBERS,
