@@ -128,11 +128,14 @@ def _abbreviated(words: list[Word], index: int) -> bool:
 
 def _modifier(lexicon: Compiled, words: list[Word], first: int, group: str) -> int:
     """How many words of `group` stand right before word `first`, in its clause ("less
-    than": 2), or 0."""
+    than": 2), or 0; an article between counts with them ("no llego a las 6": 4)."""
     for length in (1, 2, 3):
         at = first - length
         if at >= 0 and lexicon.group_at(words, at, group) == length:
             return length if words[at].token.clause == words[first].token.clause else 0
+    if first > 0 and lexicon.in_group(words[first - 1], "ARTICLE"):
+        before = _modifier(lexicon, words, first - 1, group)
+        return before + 1 if before else 0
     return 0
 
 

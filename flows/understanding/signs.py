@@ -232,20 +232,15 @@ def _fine_after(message: _Message, match: Match) -> bool:
 
 def _negated(message: _Message, match: Match) -> int | None:
     """Where a negation stands inside the match's gaps, just before it, or closing its
-    clause after it; None if nowhere. Words an idiom set aside ("вообще никакая") never
-    negate."""
+    clause after it; None if nowhere."""
     lexicon, words = message.lexicon, message.words
     clause = words[match.first].token.clause
-
-    def negation(i: int) -> bool:
-        return i not in message.masked and lexicon.in_group(words[i], "NEGATION")
-
     for i in range(match.first, match.last + 1):
-        if i not in match.used and negation(i):
+        if i not in match.used and lexicon.in_group(words[i], "NEGATION"):
             return i
     i = match.first - 1
     while i >= 0 and match.first - i <= _NEGATION_REACH and words[i].token.clause == clause:
-        if negation(i):
+        if lexicon.in_group(words[i], "NEGATION"):
             return i
         if not lexicon.in_group(words[i], "BRIDGE"):
             break
@@ -255,17 +250,16 @@ def _negated(message: _Message, match: Match) -> int | None:
 
 def _negation_closing(message: _Message, last: int, clause: int) -> int | None:
     """ "numbness: none", "травм не было": a negation after the sign, with only filler
-    words up to the end of its clause."""
+    words up to the end of its clause. Not when a function follows it: "se me salió sin
+    sentir" is without feeling it, the sign itself."""
     lexicon, words = message.lexicon, message.words
-    after = [
-        (i, w)
-        for i, w in enumerate(words)
-        if i > last and w.token.clause == clause and i not in message.masked
-    ]
+    after = [(i, w) for i, w in enumerate(words) if i > last and w.token.clause == clause]
     for position, (index, word) in enumerate(after):
         if lexicon.in_group(word, "NEGATION"):
-            rest = after[position + 1 :]
-            return index if all(lexicon.in_group(w, "BRIDGE") for _, w in rest) else None
+            rest = [w for _, w in after[position + 1 :]]
+            filler = all(lexicon.in_group(w, "BRIDGE") for w in rest)
+            function = any(lexicon.in_group(w, "FUNCTION") for w in rest)
+            return index if filler and not function else None
         if not lexicon.in_group(word, "BRIDGE"):
             return None
     return None

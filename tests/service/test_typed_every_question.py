@@ -1,8 +1,8 @@
-"""Typed at every question (issue 19): each labelled emergency and harmless message of the
-tuning corpus, typed while each question of the flow is pending, through the service on a
-real SQLite file. An emergency must end in the emergency result or its one-tap
-confirmation, wherever it is typed; a harmless message never in the emergency result; an
-urgent sign is never recorded as the duration."""
+"""Typed at every question (issue 19): each labelled emergency, urgent and harmless
+message of the tuning corpus and the held-out set, typed while each question of the flow
+is pending, through the service on a real SQLite file. An emergency must end in the
+emergency result or its one-tap confirmation, wherever it is typed; a harmless message
+never in the emergency result; an urgent sign is never recorded as the duration."""
 
 from __future__ import annotations
 

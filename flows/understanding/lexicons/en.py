@@ -394,8 +394,9 @@ SIGNS: tuple[SignPattern, ...] = (
 TOPICS: tuple[SignPattern, ...] = (
     _s("bowel_bladder", "BLADDER_TOPIC"),
     _s("bowel_bladder", "GENITAL"),
-    _s("bowel_bladder", "NUMB|FEEL SADDLE", gap=4),
-    _s("bowel_bladder", "SADDLE NUMB|FEEL", gap=4),
+    # Numb, not merely felt: "it feels like it's in the groin" is where hip pain is.
+    _s("bowel_bladder", "NUMB SADDLE", gap=4),
+    _s("bowel_bladder", "SADDLE NUMB", gap=4),
     _s("bowel_bladder", "FEEL|NUMB WIPE", gap=4),
     _s("bowel_bladder", "nothing come|comes|came out", gap=1),
     _s("leg_weakness", "LEG LEG_FAILS", gap=3),

@@ -208,7 +208,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "perineo", "perine", "partes_intimas", "parte_intima", "zona_intima", "zona_genital",
         "partes_bajas", "mis_partes", "ereccion", "impotencia", "impotente", "eyacular",
         "eyaculacion", "orgasmo", "libido", "disfuncion_erectil", "sexual", "silla_de_montar",
-        "zona_de_la_silla",
+        "zona_de_la_silla", "entrepierna", "entrepiernas",
     ),
     # The legs failing, weak or dead, after the leg ("la pierna floja", "las piernas no
     # funcionan"); not numb or heavy: "piernas pesadas" is the circulation, "pierna
@@ -493,7 +493,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "cada_semana_mas", "cada_semana_peor", "mas_y_mas", "subir", "subiendo",
         "extender", "extendiendo", "extenderse", "expandir", "avanzar", "avanzando",
         "aumentar", "aumentando", "mas_arriba", "mas_abajo", "ahora_tambien", "ya_no_solo",
-        "por_dias", "a_diario_peor",
+        "por_dias", "a_diario_peor", "en_aumento", "ir_en_aumento", "cada_vez",
+        "cada_semana", "cada_dia",
     ),
     "BOTH_LEGS": (
         "las_dos_piernas", "ambas_piernas", "dos_piernas", "las_2_piernas", "2_piernas",
@@ -530,7 +531,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "en", "dentro_de", "dentro", "proximo", "proxima", "otros", "otras", "durante_otros",
     ),
     "LESS": (
-        "menos_de", "menos_d", "menos_que", "todavia_no", "aun_no", "no_llega_a", "ni",
+        "menos_de", "menos_d", "menos_que", "todavia_no", "aun_no", "no_llega_a", "no_llego_a", "no_llegar_a",
+        "sin_llegar_a", "ni",
         "ni_siquiera", "no_mas_de", "apenas", "como_mucho",
         "como_maximo",
     ),
@@ -767,6 +769,9 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("weight_loss", "en_los_huesos|piel_y_huesos|chupado|chupada|consumido|consumida",
        POSSIBLE),
     _s("rest_pain", "no EASE REST_NI|REST", gap=3),
+    # Pain that goes on at rest: "aun tumbado quieto me sigue doliendo igual".
+    _s("rest_pain", "REST seguir|sigue doler|doliendo|igual", gap=3),
+    _s("rest_pain", "seguir|sigue doler|doliendo|igual REST", gap=3),
     _s("rest_pain", "no EASE ni REST", gap=3),
     _s("rest_pain", "REST no|tampoco|ni EASE", gap=3),
     _s("rest_pain", "REST_NI EASE", gap=3),
@@ -800,6 +805,8 @@ SIGNS: tuple[SignPattern, ...] = (
 # around it denies it unless the pattern holds a FUNCTION ("no orino", "no puedo andar
 # nada"), and a PROBLEM between makes it a "no" again ("no tengo problemas para orinar").
 TOPICS: tuple[SignPattern, ...] = (
+    # a leg that stopped obeying: "la pierna dejó de responderme"
+    _s("leg_weakness", "LEG dejar|dejo de HOLD|mover|moverse", gap=3),
     # bowel and bladder: the organ, the act, leaking, the genitals, the saddle, wiping
     _s("bowel_bladder", "BLADDER_TOPIC"),
     _s("bowel_bladder", "PIS_BEFORE PIS", gap=0),
@@ -850,6 +857,10 @@ TOPICS: tuple[SignPattern, ...] = (
 )  # fmt: skip
 
 IDIOMS: tuple[str, ...] = (
+    # A clash with a person is no crash: "choqué con mi jefe"; a crash seen is not had.
+    "chocar|choque|choco|chocamos con|otra_vez_con|de_nuevo_con mi|el|la|su|mis|los|las|un|una "
+    "OTHER_PERSON",
+    "ver|vi|presenciar|presencie un|una|el CRASH",
     # "ya no aguanto más", "no soporto este dolor"
     "aguantar|soportar|resistir|aguanto|soporto mas|este|ese|tanto|esto|eso|el_dolor|mucho|nada",
     "cagar|cago|cague en todo|dios|diez|la_leche|la_puta|la_madre|tu|su|vuestra|la_mar|"
