@@ -371,8 +371,8 @@ def _not_a_duration(lexicon: Compiled, words: list[Word], part: _Part) -> bool:
 
 def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:
     """The part after "almost", "less than", "not ... yet", "more than" (or "or more",
-    "and a bit" after it) or "about"; the words shown back then take in those words
-    ("about 3 weeks", "not 6 weeks yet")."""
+    "and a bit" after it) or "about" (before or after it); the words shown back then take
+    in those words ("about 3 weeks", "not 6 weeks yet")."""
     shortest, longest, first, last = part.shortest, part.longest, part.first, part.last
     not_yet = _not_yet(lexicon, words, part)
     more_after = _group_after(lexicon, words, last, "MORE_AFTER")
@@ -388,8 +388,12 @@ def _bent(lexicon: Compiled, words: list[Word], part: _Part) -> _Part:
         longest, last = FOREVER, last + more_after
     elif bit_more:
         longest, last = longest * _BIT_MORE, last + bit_more
-    elif length := _modifier(lexicon, words, first, "ABOUT"):
+    elif (length := _modifier(lexicon, words, first, "ABOUT")) or (
+        about_after := _group_after(lexicon, words, last, "ABOUT")
+    ):
+        # "about 6 weeks", and after it: "6 weeks or so", "seis semanas o por ahí".
         shortest, longest = shortest * (1 - _ABOUT), longest * (1 + _ABOUT)
+        last += 0 if length else about_after
     return replace(part, shortest=shortest, longest=longest, first=first - length, last=last)
 
 

@@ -16,6 +16,7 @@ from flows.understanding.text import Token, tokenise
 
 Alternative = tuple[str, ...]  # adjacent words
 T = TypeVar("T")
+P = TypeVar("P")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,13 +25,14 @@ class Slot:
     checked against the few alternatives that start with it, not against all."""
 
     by_first: dict[str, tuple[Alternative, ...]]
+    firsts: frozenset[str]  # the keys of `by_first`, for a quick "can it start here?"
 
     @classmethod
     def of(cls, alternatives: list[Alternative]) -> Slot:
         index: dict[str, list[Alternative]] = {}
         for alternative in alternatives:
             index.setdefault(alternative[0], []).append(alternative)
-        return cls({first: tuple(found) for first, found in index.items()})
+        return cls({first: tuple(found) for first, found in index.items()}, frozenset(index))
 
     @property
     def alternatives(self) -> list[Alternative]:
@@ -64,6 +66,8 @@ class Words(list[Word]):
                 self.loose.setdefault(key, []).append(i)
             for key in word.fuzzy - word.keys:
                 self.loose.setdefault(key, []).append(i)
+        self.exact_keys = frozenset(self.exact)
+        self.loose_keys = frozenset(self.loose)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +98,10 @@ class Compiled:
         self.topics = self._compile(lexicon.topics)
         # Which signs (topics) may start at a word, by the word's key: a message is
         # matched against the few its words can begin, not against all of them.
-        self._signs_by_first = _by_first_key(self.signs)
-        self._topics_by_first = _by_first_key(self.topics)
+        self._signs_by_first = _by_first_key(s.slots for s in self.signs)
+        self._topics_by_first = _by_first_key(s.slots for s in self.topics)
         self.idioms = tuple(self.parse(idiom) for idiom in lexicon.idioms)
+        self._idioms_by_first = _by_first_key(self.idioms)
         self.clause_breaks = frozenset(self.fold(w) for w in lexicon.clause_breaks)
         self.answers = {
             question: {value: tuple(self.parse(p) for p in patterns)
@@ -175,6 +180,10 @@ class Compiled:
         """The topics that may match, found as `signs_in` finds signs."""
         return _starting_with(self.topics, self._topics_by_first, words)
 
+    def idioms_in(self, words: Words) -> list[tuple[Slot, ...]]:
+        """The idioms that may match, found as `signs_in` finds signs."""
+        return _starting_with(self.idioms, self._idioms_by_first, words)
+
     def matches(
         self,
         slots: tuple[Slot, ...],
@@ -186,7 +195,11 @@ class Compiled:
         """Every place where the pattern's slots occur in order inside one clause."""
         indexed = words if isinstance(words, Words) else Words(words)
         where = indexed.loose if fuzzy else indexed.exact
-        starts = sorted({i for key in slots[0].by_first.keys() & where.keys() for i in where[key]})
+        keys = indexed.loose_keys if fuzzy else indexed.exact_keys
+        # Every slot needs a word of the message to start with: most patterns stop here.
+        if any(slot.firsts.isdisjoint(keys) for slot in slots):
+            return
+        starts = sorted({i for key in slots[0].firsts & keys for i in where[key]})
         for start in starts:
             found = _match_from(slots, 0, words, start, start, gap, masked, fuzzy, ())
             if found is not None:
@@ -225,17 +238,15 @@ class Compiled:
         return any(self.group_at(listed, i, group) for i in range(len(listed)))
 
 
-def _by_first_key(patterns: tuple[CompiledSign, ...]) -> dict[str, list[int]]:
+def _by_first_key(patterns: Iterable[tuple[Slot, ...]]) -> dict[str, list[int]]:
     index: dict[str, list[int]] = {}
-    for number, pattern in enumerate(patterns):
-        for key in pattern.slots[0].by_first:
+    for number, slots in enumerate(patterns):
+        for key in slots[0].by_first:
             index.setdefault(key, []).append(number)
     return index
 
 
-def _starting_with(
-    patterns: tuple[CompiledSign, ...], index: dict[str, list[int]], words: Words
-) -> list[CompiledSign]:
+def _starting_with(patterns: tuple[P, ...], index: dict[str, list[int]], words: Words) -> list[P]:
     numbers = {n for key in words.loose for n in index.get(key, ())}
     return [patterns[n] for n in sorted(numbers)]
 

@@ -157,9 +157,9 @@ def _an_earlier_year(word: Word, this_year: int) -> bool:
     return len(text) == 4 and text.isdigit() and 1940 <= int(text) < this_year
 
 
-def _idioms(lexicon: Compiled, words: list[Word]) -> frozenset[int]:
+def _idioms(lexicon: Compiled, words: Words) -> frozenset[int]:
     masked: set[int] = set()
-    for idiom in lexicon.idioms:
+    for idiom in lexicon.idioms_in(words):
         for match in lexicon.matches(idiom, words, gap=1):
             masked.update(range(match.first, match.last + 1))
     return frozenset(masked)
@@ -167,19 +167,31 @@ def _idioms(lexicon: Compiled, words: list[Word]) -> frozenset[int]:
 
 def _echo_denied(message: _Message, match: Match) -> bool:
     """ "Incontinence? Never.", "¿Fiebre? Para nada", "Мочевой? Всё норм": a sign asked
-    back, then a bare no or "fine"."""
-    lexicon, words = message.lexicon, message.words
+    back, then a clause that is nothing but a no or a "fine"."""
+    words = message.words
     if not words[match.first].token.asked:
         return False
     clause = words[match.first].token.clause
-    after = [w for w in words[match.last + 1 :] if w.token.clause != clause]
-    answer = [w for w in after if w.token.clause == after[0].token.clause] if after else []
-    if not answer or answer[0].token.asked or lexicon.in_group(answer[0], "QUESTION_WORD"):
+    after = [i for i in range(match.last + 1, len(words)) if words[i].token.clause != clause]
+    answer = [i for i in after if words[i].token.clause == words[after[0]].token.clause]
+    return bool(answer) and _a_bare_no(message, answer[0], answer[-1])
+
+
+def _a_bare_no(message: _Message, first: int, last: int) -> bool:
+    """Words `first`..`last` say no or fine and nothing else, and ask nothing."""
+    lexicon, words = message.lexicon, message.words
+    if words[first].token.asked or lexicon.in_group(words[first], "QUESTION_WORD"):
         return False  # "... at all?? is that normal" asks on, it does not answer
-    saying_no = ("NEGATION", "FINE")
-    return any(lexicon.in_group(w, g) for w in answer for g in saying_no) and all(
-        any(lexicon.in_group(w, g) for g in (*saying_no, "BRIDGE")) for w in answer
-    )
+    said_no, i = False, first
+    while i <= last:
+        saying = max(lexicon.group_at(words, i, g) for g in ("NEGATION", "FINE"))
+        if saying:
+            said_no, i = True, i + saying
+        elif lexicon.in_group(words[i], "BRIDGE"):
+            i += 1
+        else:
+            return False
+    return said_no
 
 
 def _a_question_about_it(message: _Message, match: Match) -> bool:

@@ -93,7 +93,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "FINE": (
         "fine", "ok", "okay", "normal", "good", "alright", "all_right", "perfect", "grand",
         "great", "unaffected", "as_usual", "same_as_usual", "no_problem", "no_problems",
-        "no_issues", "not_a_problem",
+        "no_issues", "not_a_problem", "all_good", "all_fine", "all_normal", "all_ok",
     ),
     # A clause opening with one of these and ending in "?" asks rather than reports.
     "QUESTION_WORD": (

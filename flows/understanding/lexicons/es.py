@@ -159,7 +159,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "FINE": (
         "bien", "bn", "normal", "normales", "perfecto", "perfectamente", "genial",
         "estupendo", "estupenda", "fenomenal", "ok", "okey", "oki", "correcto", "correcta",
-        "normalito", "normalita", "guay", "normalidad",
+        "normalito", "normalita", "guay", "normalidad", "todo_bien", "todo_normal",
+        "todo_perfecto", "todo_ok",
     ),
     # A clause opening with one of these and ending in "?" asks rather than reports: "¿qué
     # cuenta como una caída fuerte?". Not "es" / "puedo": "¿es normal tener pérdidas de
@@ -551,7 +552,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "como", "unos", "unas", "aproximadamente", "aprox", "mas_o_menos", "alrededor_de",
         "sobre", "tipo", "quizas", "quiza", "tal_vez", "calculo", "calculo_que",
         "diria", "yo_diria", "algo_asi_como", "a_lo_mejor", "igual", "puede_que",
-        "cerca", "x_ahi", "por_ahi",
+        "cerca", "x_ahi", "por_ahi", "o_por_ahi", "o_x_ahi", "o_asi", "o_algo_asi",
     ),
     "SINCE": ("desde", "dsd", "dsde", "a_partir_de", "tras", "despues_de"),
     "START": (
