@@ -30,6 +30,9 @@ class Set(StrEnum):
     HELDOUT = "heldout"
 
 
+FOLDER = _HERE / Set.TUNING
+# The section of a tuning corpus that holds the held-out messages fixed and moved there.
+MOVED_HERE = "# v3: held-out misses fixed, moved here"
 # Dates in a set ("since March") were labelled on this day.
 LABELLED_ON = {Set.TUNING: date(2026, 11, 29), Set.HELDOUT: date(2026, 12, 7)}
 
