@@ -552,7 +552,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "como", "unos", "unas", "aproximadamente", "aprox", "mas_o_menos", "alrededor_de",
         "sobre", "tipo", "quizas", "quiza", "tal_vez", "calculo", "calculo_que",
         "diria", "yo_diria", "algo_asi_como", "a_lo_mejor", "igual", "puede_que",
-        "cerca", "x_ahi", "por_ahi", "o_por_ahi", "o_x_ahi", "o_asi", "o_algo_asi",
+        "cerca", "x_ahi", "por_ahi", "o_por_ahi", "o_x_ahi", "o_asi", "o_algo_asi", "rondar",
+        "ronda",
     ),
     "SINCE": ("desde", "dsd", "dsde", "a_partir_de", "tras", "despues_de"),
     "START": (
