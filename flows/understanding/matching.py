@@ -104,28 +104,27 @@ class Compiled:
         self._idioms_by_first = _by_first_key(self.idioms)
         self.clause_breaks = frozenset(self.fold(w) for w in lexicon.clause_breaks)
         self.answers = {
-            question: {value: tuple(self.parse(p) for p in patterns)
-                       for value, patterns in values.items()}
-            for question, values in lexicon.answers.items()
-        }  # fmt: skip
+            question: self._answers(values) for question, values in lexicon.answers.items()
+        }
         self.units = self._folded(lexicon.units)
         self.numbers = self._folded(lexicon.numbers)
         self.months = self._folded(lexicon.months)
         self.holidays = self._folded(lexicon.holidays)
         self.weekdays = frozenset(self.fold(word) for word in lexicon.weekdays)
-        patterns = (*(s.slots for s in (*self.signs, *self.topics)), *self.idioms)
         # Typos are looked for among the words that signs and topics are made of.
-        self.sign_vocabulary = tuple(
-            sorted(w for w in _words_of(patterns[: len(self.signs) + len(self.topics)])
-                   if len(w) >= FUZZY_MIN_LENGTH)
-        )  # fmt: skip
-        self._known_words = _words_of(patterns) | frozenset(
-            w for alts in self.groups.values() for a in alts for w in a
-        )
+        matched = _words_of(s.slots for s in (*self.signs, *self.topics))
+        self.sign_vocabulary = tuple(sorted(w for w in matched if len(w) >= FUZZY_MIN_LENGTH))
+        grouped = frozenset(w for alts in self.groups.values() for a in alts for w in a)
+        self._known_words = matched | _words_of(self.idioms) | grouped
         self._groups_by_first = {name: Slot.of(list(alts)) for name, alts in self.groups.items()}
         self._single = {
             name: frozenset(a[0] for a in alts if len(a) == 1) for name, alts in self.groups.items()
         }
+
+    def _answers(
+        self, values: Mapping[str, tuple[str, ...]]
+    ) -> dict[str, tuple[tuple[Slot, ...], ...]]:
+        return {value: tuple(self.parse(p) for p in patterns) for value, patterns in values.items()}
 
     def _compile(self, patterns: tuple[SignPattern, ...]) -> tuple[CompiledSign, ...]:
         return tuple(CompiledSign(p, self.parse(p.pattern)) for p in patterns)
