@@ -33,7 +33,8 @@ def follow_up_days(answers: Mapping[str, str]) -> int | None:
 
 
 def follow_up_answers(previous: Mapping[str, str]) -> dict[str, str]:
-    """What a follow-up assessment starts with: the pain is now persistent, and where it
-    is and what kind it is carry over. Red flags are never carried over."""
-    carried = {k: previous[k] for k in ("location", "pain_type") if k in previous}
+    """What a follow-up assessment starts with: the pain is now persistent, and the age
+    band, where it is and what kind it is carry over. Red flags and risk factors are
+    never carried over: they may have changed."""
+    carried = {k: previous[k] for k in ("age_band", "location", "pain_type") if k in previous}
     return {"duration": PERSISTENT, **carried}

@@ -32,7 +32,7 @@ from flows.questions import (
 )
 
 # Bump whenever a question, an option or a transition changes.
-FLOW_VERSION = "4"
+FLOW_VERSION = "5"
 
 DONE = "done"
 # Questions are only ever asked in this order (the graph runs forward), so "ahead of the
@@ -62,7 +62,10 @@ TRANSITIONS: list[dict[str, Any]] = [
         "dest": DONE,
         "conditions": "urgent_flag_raised",
     },
-    {"trigger": "next", "source": RED_FLAGS[-1].id, "dest": "duration"},
+    {"trigger": "next", "source": RED_FLAGS[-1].id, "dest": "age_band"},
+    # Contract v3: the age band and the risk factors; under 18 ends with its own referral.
+    {"trigger": "next", "source": "age_band", "dest": DONE, "conditions": "under_18"},
+    *_chain("age_band", "risk_factors", "duration"),
     # Where and what kind of pain.
     *_chain("duration", "location", "pain_type"),
     # Care already tried: persistent pain only.
@@ -102,6 +105,9 @@ class _Model:
 
     def urgent_flag_raised(self) -> bool:
         return bool(rules.urgent_flags(self.answers))
+
+    def under_18(self) -> bool:
+        return rules.is_under_18(self.answers)
 
     def acute(self) -> bool:
         return rules.is_acute(self.answers)
@@ -301,22 +307,21 @@ def replay(answers: Mapping[str, str], answered_under: str = FLOW_VERSION) -> Sn
     Used when the flow changed under an unfinished assessment, whose answers were given
     under flow version `answered_under`: answers to questions that still exist (with an
     option that still exists) are kept with their typed words, in the current order, and
-    the walk stops at the first question without a usable answer, which becomes pending.
-    A question whose meaning changed since then is asked again first if it was answered
-    "no": the broader question may now be a yes. A yes or a not-sure stands, since doubt
-    only ever escalates. The answers after it stay, as with `revisit`.
+    the walk stops at the first question without a usable answer, which becomes pending
+    (a question new in this version: v3's age band after the red flags). The stored
+    answers to questions after it are kept too, so that once it is answered the flow
+    moves on through them as after Back. A question whose meaning changed since then is
+    asked again first if it was answered "no": the broader question may now be a yes. A
+    yes or a not-sure stands, since doubt only ever escalates. The answers after it stay,
+    as with `revisit`.
     """
     snapshot = start()
     while (question := snapshot.question) is not None:
         value = answers.get(question.id)
         if value is None or question.option(value) is None:
             break
-        notes = {
-            key.partition(":")[2]: text
-            for key, text in answers.items()
-            if ":" in key and _question_of(key) == question.id
-        }
-        snapshot = answer(snapshot, question.id, value, notes)
+        snapshot = answer(snapshot, question.id, value, _notes_of(answers, question.id))
+    snapshot = _with_answers_ahead(snapshot, answers)
     revised = next(
         (
             position
@@ -332,6 +337,29 @@ def replay(answers: Mapping[str, str], answered_under: str = FLOW_VERSION) -> Sn
     # Its old "no" is not offered back: it answered a narrower question.
     kept = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
     return Snapshot(question_id, MappingProxyType(kept), snapshot.history[:revised])
+
+
+def _notes_of(answers: Mapping[str, str], question_id: str) -> dict[str, str]:
+    return {
+        key.partition(":")[2]: text
+        for key, text in answers.items()
+        if ":" in key and _question_of(key) == question_id
+    }
+
+
+def _with_answers_ahead(snapshot: Snapshot, stored: Mapping[str, str]) -> Snapshot:
+    """`snapshot` with the stored answers (and notes) of the questions after its pending
+    one that still have a usable option."""
+    if snapshot.finished:
+        return snapshot
+    ahead = _QUESTION_ORDER[snapshot.state]
+    later = [q for q in QUESTIONS[ahead + 1 :] if q.option(stored.get(q.id, "")) is not None]
+    if not later:
+        return snapshot
+    answers = dict(snapshot.answers)
+    for question in later:
+        answers.update(_entries(question.id, stored[question.id], _notes_of(stored, question.id)))
+    return Snapshot(snapshot.state, MappingProxyType(answers), snapshot.history)
 
 
 # Every condition method of the model, found by introspection so that a condition added

@@ -14,9 +14,10 @@ from flows.i18n import N_
 
 
 class Block(StrEnum):
-    """The three parts of an assessment, asked in this order."""
+    """The parts of an assessment, asked in this order."""
 
     RED_FLAGS = "red_flags"
+    ABOUT_YOU = "about_you"  # contract v3, section 1a: age and risk factors
     PAIN = "pain"
     CARE = "care"
 
@@ -214,6 +215,50 @@ RED_FLAGS: tuple[Question, ...] = (
     ),
 )
 
+# Contract v3, section 1a: asked right after the red flags.
+UNDER_18, ADULT, OVER_50 = "under_18", "18_49", "50_plus"
+AGE_BAND = Question(
+    "age_band",
+    Block.ABOUT_YOU,
+    N_("How old are you?"),
+    (
+        Option(UNDER_18, N_("Under 18"), N_("you are under 18")),
+        Option(ADULT, N_("18 to 49")),
+        Option(OVER_50, N_("50 or over"), N_("you are 50 or over")),
+    ),
+    N_("age"),
+    why=N_(
+        "Some serious causes of back pain are more likely at some ages, and children and "
+        "teenagers need their own doctor's check."
+    ),
+    hint=N_('You can also type your age, for example "52".'),
+)
+
+RISK_FACTORS = Question(
+    "risk_factors",
+    Block.ABOUT_YOU,
+    N_(
+        "Does any of these apply to you?\n"
+        "• You take steroid tablets (such as prednisolone) for months at a time.\n"
+        "• Your immune system is weakened.\n"
+        "• You inject drugs.\n"
+        "• You have osteoporosis (thin bones)."
+    ),
+    (
+        Option(YES, N_("Yes"), N_("something raises the chance of a serious cause")),
+        Option(NO, N_("No")),
+        Option(UNSURE, N_("Not sure"), N_("you are not sure about the risks listed")),
+    ),
+    N_("steroid tablets, a weak immune system, injected drugs or thin bones"),
+    why=N_(
+        "These make a broken bone, an infection or a tumor more likely behind back pain, "
+        "so a doctor should rule them out first."
+    ),
+    hint=N_(
+        "A weakened immune system: for example HIV, chemotherapy, or medicines after a transplant."
+    ),
+)
+
 DURATION = Question(
     "duration",
     Block.PAIN,
@@ -334,6 +379,8 @@ DEBILITATING = Question(
 
 QUESTIONS: tuple[Question, ...] = (
     *RED_FLAGS,
+    AGE_BAND,
+    RISK_FACTORS,
     DURATION,
     LOCATION,
     PAIN_TYPE,

@@ -20,9 +20,11 @@ from flows.questions import (
     MECHANICAL,
     NO_DAMAGE,
     NONSPECIFIC,
+    OVER_50,
     PERSISTENT,
     RADICULAR,
     RED_FLAGS,
+    UNDER_18,
     UNSURE,
     YES,
     Question,
@@ -83,6 +85,24 @@ def conservative_care_failed(answers: Answers) -> bool:
     return answers.get("conservative_tried") == YES
 
 
+def is_under_18(answers: Answers) -> bool:
+    return answers.get("age_band") == UNDER_18
+
+
+def risk_factor_given(answers: Answers) -> bool:
+    """Contract v3, section 1a: a risk factor answered yes or not sure, or an age of 50 or
+    over with acute pain: a fracture, an infection or a tumor is more likely."""
+    return answers.get("risk_factors") in (YES, UNSURE) or (
+        answers.get("age_band") == OVER_50 and is_acute(answers)
+    )
+
+
+def needs_ruling_out(answers: Answers) -> bool:
+    """R12: a risk factor, unless conservative care already failed (the pain has then
+    been examined, and rows R7-R10 stand)."""
+    return risk_factor_given(answers) and not conservative_care_failed(answers)
+
+
 def structural_damage(answers: Answers) -> str | None:
     """The kind of significant damage imaging showed, or None."""
     found = answers.get("imaging_structural")
@@ -129,6 +149,8 @@ class Referral:
     because_of: tuple[str, ...] = ()
     # Offer to ask again when the pain reaches six weeks (flows/followup.py).
     follow_up: bool = False
+    # Contract v3: say to tell the doctor about a risk factor the user gave (R7-R10).
+    mention_risk: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +163,7 @@ _STAY_ACTIVE = N_("Keep as active as the pain allows.")
 _VIA_PRIMARY_CARE = N_("Your primary care doctor usually writes the referral.")
 _PAIN_NOW = ("duration", "conservative_tried", "pain_type")
 _CARE_SO_FAR = ("conservative_tried", "imaging_structural", "debilitating")
+_RISKS = ("age_band", "risk_factors", "duration")
 
 REFERRAL_TABLE: tuple[Rule, ...] = (
     Rule(
@@ -175,6 +198,47 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
             ),
         ),
         lambda a: bool(urgent_flags(a)),
+    ),
+    Rule(
+        Referral(
+            "R11",
+            Urgency.SOON,
+            N_(
+                "See your primary care doctor or your child's doctor (a pediatrician) soon: "
+                "within a few days."
+            ),
+            N_("Back or hip pain in a child or teenager needs a doctor's examination."),
+            "",
+            _STAY_ACTIVE,
+            N_(
+                "The rest of these questions are meant for adults. In children and "
+                "teenagers, back and hip pain has other likely causes, so the doctor "
+                "examines them and decides what care or tests they need."
+            ),
+            ("age_band",),
+        ),
+        is_under_18,
+    ),
+    Rule(
+        Referral(
+            "R12",
+            Urgency.SOON,
+            N_("See your primary care doctor soon: within a few days."),
+            N_(
+                "A broken bone, an infection or a tumor has to be ruled out before any other "
+                "treatment."
+            ),
+            "",
+            N_("Go sooner if the pain began after a fall or after lifting something."),
+            N_(
+                "Your doctor examines you and asks about your health. With a risk factor "
+                "such as your age, steroid tablets, a weak immune system, injected drugs or "
+                "thin bones, the doctor may order a scan or blood tests to check for a "
+                "broken bone, an infection or a tumor."
+            ),
+            _RISKS,
+        ),
+        needs_ruling_out,
     ),
     Rule(
         Referral(
@@ -281,6 +345,7 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
                 "damaged, they can replace it with an artificial one."
             ),
             _CARE_SO_FAR,
+            mention_risk=True,
         ),
         lambda a: debilitating_damage(a, HIP_JOINT),
     ),
@@ -298,6 +363,7 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
                 "straighten a spine that has grown out of shape."
             ),
             _CARE_SO_FAR,
+            mention_risk=True,
         ),
         lambda a: debilitating_damage(a, DEFORMITY),
     ),
@@ -319,6 +385,7 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
                 "nerves."
             ),
             _CARE_SO_FAR,
+            mention_risk=True,
         ),
         lambda a: debilitating_damage(a, DISC_OR_STENOSIS),
     ),
@@ -338,6 +405,7 @@ REFERRAL_TABLE: tuple[Rule, ...] = (
                 "(radiofrequency ablation)."
             ),
             _CARE_SO_FAR,
+            mention_risk=True,
         ),
         conservative_care_failed,
     ),

@@ -7,22 +7,28 @@ from flows import machine
 from flows.questions import QUESTIONS, RED_FLAGS
 
 NO_RED_FLAGS = ["No"] * len(RED_FLAGS)
+# An adult without risk factors (contract v3, section 1a), up to the duration question.
+ADULT = ["18 to 49", "No"]
+TO_DURATION = [*NO_RED_FLAGS, *ADULT]
 
 PATHS: dict[str, list[str]] = {
     "R1": ["Yes"],
     "R2": ["No", "No", "No", "Yes", "No", "No", "No", "No"],
-    "R3": [*NO_RED_FLAGS, "Under 2 weeks", "Lower back", "Movement-related"],
-    "R4": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type", "No, not yet"],
-    "R5": [*NO_RED_FLAGS, "6 weeks or more", "Both", "Movement-related", "No, not yet"],
-    "R6": [*NO_RED_FLAGS, "6 weeks or more", "Hip or groin", "Neither / not sure", "No, not yet"],
-    "R7": [*NO_RED_FLAGS, "6 weeks or more", "Hip or groin", "Movement-related",
+    "R3": [*TO_DURATION, "Under 2 weeks", "Lower back", "Movement-related"],
+    "R4": [*TO_DURATION, "6 weeks or more", "Lower back", "Nerve-type", "No, not yet"],
+    "R5": [*TO_DURATION, "6 weeks or more", "Both", "Movement-related", "No, not yet"],
+    "R6": [*TO_DURATION, "6 weeks or more", "Hip or groin", "Neither / not sure", "No, not yet"],
+    "R7": [*TO_DURATION, "6 weeks or more", "Hip or groin", "Movement-related",
            "Yes, not enough relief", "Hip joint damage (e.g. arthritis)", "Yes"],
-    "R8": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Movement-related",
+    "R8": [*TO_DURATION, "6 weeks or more", "Lower back", "Movement-related",
            "Yes, not enough relief", "Spine deformity or instability", "Yes"],
-    "R9": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type",
+    "R9": [*TO_DURATION, "6 weeks or more", "Lower back", "Nerve-type",
            "Yes, not enough relief", "Herniated disc or spinal stenosis", "Yes"],
-    "R10": [*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type",
+    "R10": [*TO_DURATION, "6 weeks or more", "Lower back", "Nerve-type",
             "Yes, not enough relief", "Nothing significant / no scan"],
+    "R11": [*NO_RED_FLAGS, "Under 18"],
+    "R12": [*NO_RED_FLAGS, "50 or over", "No", "Under 2 weeks", "Lower back",
+            "Movement-related"],
 }  # fmt: skip
 
 HEADLINES: dict[str, str] = {
@@ -36,6 +42,8 @@ HEADLINES: dict[str, str] = {
     "R8": "See an orthopedic spine surgeon soon",
     "R9": "See a spine surgeon soon, within days if you can: a neurosurgeon or an orthopedic",
     "R10": "See a pain management specialist",
+    "R11": "See your primary care doctor or your child's doctor (a pediatrician) soon",
+    "R12": "See your primary care doctor soon: within a few days",
 }
 
 

@@ -34,7 +34,7 @@ from bot.ui.i18n import LANGUAGES, _, current
 from flows import machine
 from flows.followup import follow_up_days
 from flows.questions import QUESTIONS_BY_ID, UNSURE, Question
-from flows.referral import Referral, Urgency, emergency_flags, urgent_flags
+from flows.referral import Referral, Urgency, emergency_flags, risk_factor_given, urgent_flags
 
 
 def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
@@ -189,9 +189,12 @@ def result_message(
     """The result, readable in seconds: who and how soon, why (from the user's own
     answers), what to do meanwhile, when to seek care at once. Details are one tap away."""
     call = texts.call_emergency(number)
+    # Contract v3: with a risk factor, what to do meanwhile is to tell the doctor about it.
+    risk = referral.mention_risk and risk_factor_given(answers)
+    meanwhile = _(texts.TELL_THE_DOCTOR) if risk else _(referral.meanwhile)
     paragraphs = (
         (*reasons(referral, answers), _(referral.purpose)),
-        (_(referral.referral_note), _(referral.meanwhile)),
+        (_(referral.referral_note), meanwhile),
     )
     parts = [f"<b>{html.escape(_(referral.headline).format(call=call))}</b>"]
     parts += [html.escape(" ".join(filter(None, p))) for p in paragraphs if any(p)]

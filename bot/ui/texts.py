@@ -75,6 +75,7 @@ def privacy(retention_days: int, in_telegram: bool) -> str:
 
 BLOCK_TITLES = {
     Block.RED_FLAGS: N_("Warning signs"),
+    Block.ABOUT_YOU: N_("About you"),
     Block.PAIN: N_("About your pain"),
     Block.CARE: N_("Care so far"),
 }
@@ -236,6 +237,8 @@ def confirm_emergency(finding: str, number: str) -> str:
     ).format(finding=finding, call=call_emergency(number))
 
 
+# Contract v3: rows R7-R10 when the user gave a risk factor.
+TELL_THE_DOCTOR = N_("Tell the doctor about your risk factor.")
 CONFIRM_YES = N_("Yes, this is happening")
 CONFIRM_NO = N_("No, I meant something else")
 CONFIRMED_NOT = N_("Understood: no emergency was recorded. Let's carry on.")

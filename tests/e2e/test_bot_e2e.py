@@ -10,7 +10,7 @@ import pytest
 from bot.config import Settings
 from flows.questions import QUESTIONS_BY_ID
 from testing.fake_telegram import FakeTelegram, SentMessage
-from testing.paths import HEADLINES, NO_RED_FLAGS, PATHS
+from testing.paths import HEADLINES, NO_RED_FLAGS, PATHS, TO_DURATION
 from tests.conftest import Chat, RunningBot
 
 USER = 501
@@ -30,7 +30,7 @@ async def test_full_assessment_reaches_its_referral(
         welcome, first = await user.send("/start", expect=2)
         assert "guidance, not a diagnosis" in welcome.text
         assert "emergency" in welcome.text
-        assert first.text.startswith("<b>Question 1 of 14</b>")
+        assert first.text.startswith("<b>Question 1 of 16</b>")
         assert first.button_labels == ["Yes", "No", "Not sure", "Why?"]  # no Back on the first
 
         result = await user.answer_all(PATHS[row])
@@ -68,7 +68,7 @@ async def test_answered_question_is_edited_and_the_next_one_follows(
     assert question.edits == 1
     assert question.text.endswith("<b>Your answer:</b> No")
     assert "bladder" in question.text
-    assert second.text.startswith("<b>Question 2 of 14</b>")
+    assert second.text.startswith("<b>Question 2 of 16</b>")
     assert "legs" in second.text
 
 
@@ -102,7 +102,7 @@ async def test_start_offers_resume_and_start_over_discards(
         (offer,) = await user.send("/start")
         assert offer.button_labels == ["Resume", "Start over"]
         _, (first,) = await user.tap("Start over", offer)
-        assert first.text.startswith("<b>Question 1 of 14</b>")
+        assert first.text.startswith("<b>Question 1 of 16</b>")
 
 
 async def test_presses_made_while_the_bot_was_down_are_applied(
@@ -118,7 +118,7 @@ async def test_presses_made_while_the_bot_was_down_are_applied(
         messages = await telegram.wait_for_messages(USER, 3)
 
     assert "Your answer:" in question.text
-    assert messages[-1].text.startswith("<b>Question 2 of 14</b>")
+    assert messages[-1].text.startswith("<b>Question 2 of 16</b>")
 
 
 async def test_stale_button_gets_a_notice_and_changes_nothing(
@@ -138,7 +138,7 @@ async def test_stale_button_gets_a_notice_and_changes_nothing(
         assert len(user.received) == count
         # The pending question is still question 2, and answering it works.
         _, (third,) = await user.tap("No")
-        assert third.text.startswith("<b>Question 3 of 14</b>")
+        assert third.text.startswith("<b>Question 3 of 16</b>")
 
 
 async def test_button_of_an_earlier_assessment_is_refused(
@@ -150,7 +150,7 @@ async def test_button_of_an_earlier_assessment_is_refused(
         await user.send("/restart", expect=2)
         notice, _ = await user.tap("Yes", old_first, expect=0)
         assert notice == "This button belongs to an assessment that is closed."
-        assert user.last.text.startswith("<b>Question 1 of 14</b>")
+        assert user.last.text.startswith("<b>Question 1 of 16</b>")
 
 
 async def test_malformed_callback_data_gets_a_notice(
@@ -184,14 +184,14 @@ async def test_typed_duration_is_understood(running_bot: RunningBot, chat: type[
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        await user.answer_all(NO_RED_FLAGS)
+        await user.answer_all(TO_DURATION)
         understood, location = await user.send("about 3 weeks", expect=2)
         assert understood.text == (
             'You wrote "about 3 weeks": I noted <b>2 to 4 weeks</b>. Choose ◀ Back to change it.'
         )
         assert "Where is the pain?" in location.text
         # Acute pain skips the care questions: 11 questions in all.
-        assert location.text.startswith("<b>Question 10 of 11</b>")
+        assert location.text.startswith("<b>Question 12 of 13</b>")
 
 
 @pytest.mark.parametrize(
@@ -203,7 +203,7 @@ async def test_typed_emergency_escalates_at_any_point(
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        await user.answer_all([*NO_RED_FLAGS, "6 weeks or more"])
+        await user.answer_all([*TO_DURATION, "6 weeks or more"])
         (result,) = await user.send(text)
         assert first_line(result).startswith("Emergency: go to the emergency department")
         assert "You told me about " in result.text
@@ -274,7 +274,7 @@ async def test_redelivered_update_is_applied_once(
         await telegram.send_text(USER, "/help")
         await telegram.wait_for_messages(USER, count + 1)
         assert len(user.received) == count + 1
-        assert user.last_with_buttons().text.startswith("<b>Question 2 of 14</b>")
+        assert user.last_with_buttons().text.startswith("<b>Question 2 of 16</b>")
 
 
 async def test_many_users_at_once_each_get_their_own_referral(
@@ -311,7 +311,7 @@ async def test_twenty_taps_on_one_button_record_one_answer(
     # Welcome, question 1, then exactly one question 2 and, after the next tap, question 3.
     assert len(user.received) == 4
     assert first.edits == 1
-    assert third.visible.startswith("Question 3 of 14")
+    assert third.visible.startswith("Question 3 of 16")
 
 
 async def test_stickers_and_edited_messages_get_a_clear_answer(
@@ -372,7 +372,7 @@ async def test_a_failing_handler_still_answers_the_user(
 
     assert "something went wrong" in sorry.text
     assert "answers so far are kept" in sorry.text
-    assert second.visible.startswith("Question 2 of 14")
+    assert second.visible.startswith("Question 2 of 16")
     assert any("failed: RuntimeError" in r.getMessage() for r in caplog.records)
 
 
@@ -388,7 +388,7 @@ async def test_sending_is_retried_after_flood_control_and_server_errors(
         _, (second,) = await user.tap("No", first)
 
     assert welcome.visible.startswith("Hi, I'm BackPath")
-    assert second.visible.startswith("Question 2 of 14")
+    assert second.visible.startswith("Question 2 of 16")
     assert len(user.received) == 3  # nothing shown twice
     assert telegram.calls.count("sendMessage") == 3 + 3  # three failed tries, three sent
 
@@ -409,7 +409,7 @@ async def test_when_sending_fails_for_good_the_answer_is_kept(
 
     assert first.text.endswith("<b>Your answer:</b> No")
     assert "Please pick one of the answers under the question" in hint.text
-    assert pending.visible.startswith("Question 2 of 14")
+    assert pending.visible.startswith("Question 2 of 16")
 
 
 @pytest.mark.sqlite_only
@@ -435,7 +435,7 @@ async def test_a_locked_database_gets_a_polite_retry_later_and_recovers(
     assert notice is None  # the button still stops spinning
     assert "can't reach my records right now" in busy.text
     assert "try again in a minute" in busy.text
-    assert second.visible.startswith("Question 2 of 14")
+    assert second.visible.startswith("Question 2 of 16")
     assert len(user.received) == 4
 
 
@@ -512,7 +512,7 @@ async def test_going_back_after_a_restart_and_changing_a_red_flag_answer(
         _, (second_again,) = await user.tap("◀ Back", third)
         await telegram.wait_for(lambda: third.edits)
         assert "You went back" in third.visible
-        assert second_again.visible.startswith("Question 2 of 14")
+        assert second_again.visible.startswith("Question 2 of 16")
         assert "Your earlier answer: No" in second_again.visible
         _, (result,) = await user.tap("Yes", second_again)
 
@@ -525,18 +525,18 @@ async def test_a_changed_answer_only_reasks_where_the_path_changes(
     user = chat(USER)
     async with running_bot():
         await user.send("/start", expect=2)
-        care = await user.answer_all([*NO_RED_FLAGS, "6 weeks or more", "Lower back", "Nerve-type"])
-        assert care.visible.startswith("Question 12 of 14")
+        care = await user.answer_all([*TO_DURATION, "6 weeks or more", "Lower back", "Nerve-type"])
+        assert care.visible.startswith("Question 14 of 16")
         _, (pain_type,) = await user.tap("◀ Back", care)
         _, (location,) = await user.tap("◀ Back", pain_type)
-        assert location.visible.startswith("Question 10 of 14")
+        assert location.visible.startswith("Question 12 of 16")
         # A new location does not change the path: the kind of pain is not asked again.
         _, (next_question,) = await user.tap("Both", location)
-        assert next_question.visible.startswith("Question 12 of 14")
+        assert next_question.visible.startswith("Question 14 of 16")
         # Back to the duration: "less than 6 weeks" ends the path with the answers kept.
         for _ in range(3):
             _, (earlier,) = await user.tap("◀ Back")
-        assert earlier.visible.startswith("Question 9 of 14")
+        assert earlier.visible.startswith("Question 11 of 16")
         _, (result,) = await user.tap("4 to 6 weeks", earlier)
 
     assert first_line(result).startswith("See your primary care doctor")
@@ -579,9 +579,9 @@ async def test_summary_for_the_doctor_as_text_and_pdf(
         (nothing,) = await user.send("/summary")
         assert "no finished assessment" in nothing.text
         await user.send("/start", expect=2)
-        await user.answer_all(NO_RED_FLAGS)
+        await user.answer_all(TO_DURATION)
         await user.send("about 3 months", expect=2)  # typed: "6 weeks or more"
-        result = await user.answer_all(PATHS["R5"][len(NO_RED_FLAGS) + 1 :])
+        result = await user.answer_all(PATHS["R5"][len(TO_DURATION) + 1 :])
         assert result.button_labels[-2:] == ["Summary for my doctor", "Start a new assessment"]
         _, (summary,) = await user.tap("Summary for my doctor", result)
         await telegram.wait_for(lambda: telegram.documents)
@@ -678,11 +678,11 @@ async def test_six_week_follow_up_is_sent_once_after_a_restart_and_leads_on(
         _, (intro, first) = await user.tap("No, not better", question, expect=2)
         assert "Your answer:" in question.text and "No, not better" in question.visible
         assert "the warning signs again" in intro.text
-        assert first.visible.startswith("Question 1 of 14")
-        # Red flags again, then straight to the care questions: the pain is persistent now,
-        # and where it is and what kind it is carry over.
-        care = await user.answer_all(NO_RED_FLAGS)
-        assert care.visible.startswith("Question 12 of 14")
+        assert first.visible.startswith("Question 1 of 16")
+        # Red flags and risk factors again, then straight to the care questions: the pain is
+        # persistent now, and the age band, where it is and what kind it is carry over.
+        care = await user.answer_all([*NO_RED_FLAGS, "No"])
+        assert care.visible.startswith("Question 14 of 16")
         result = await user.answer_all(["No, not yet"])
         (none_left,) = await user.send("/reminders")
 
@@ -701,7 +701,7 @@ async def test_a_follow_up_answered_better_closes_it_and_reminders_can_be_cancel
     settings.reminder_check_seconds = 0.1
     async with running_bot(clock=lambda: utcnow() + timedelta(days=3)):
         await user.send("/start", expect=2)
-        result = await user.answer_all([*NO_RED_FLAGS, "4 to 6 weeks", "Both", "Nerve-type"])
+        result = await user.answer_all([*TO_DURATION, "4 to 6 weeks", "Both", "Nerve-type"])
         # Pain of 4 to 6 weeks has lasted at least 28 days: six weeks for certain in 14.
         await user.tap("Remind me in 14 days if it's not better", result)
         (listed,) = await user.send("/reminders")
@@ -723,11 +723,13 @@ async def test_a_spanish_speaking_user_gets_spanish_questions_and_result(
     async with running_bot():
         welcome, first = await user.send("/start", expect=2)
         assert welcome.visible.startswith("Hola, soy BackPath.")
-        assert first.visible.startswith("Pregunta 1 de 14 · Señales de alarma")
+        assert first.visible.startswith("Pregunta 1 de 16 · Señales de alarma")
         assert first.button_labels == ["Sí", "No", "No lo sé", "¿Por qué?"]
         result = await user.answer_all(
             [
-                *NO_RED_FLAGS,
+                *["No"] * len(NO_RED_FLAGS),
+                "De 18 a 49",
+                "No",
                 "6 semanas o más",
                 "Espalda baja",
                 "Por el movimiento",
@@ -758,9 +760,10 @@ async def test_switching_language_mid_assessment(
         assert menu.button_labels == ["English", "Español", "Русский"]
         _, (pending,) = await user.tap("Русский", menu)
         assert menu.visible == "Теперь я буду писать по-русски."
-        assert pending.visible.startswith("Вопрос 3 из 14 · Тревожные признаки")
+        assert pending.visible.startswith("Вопрос 3 из 16 · Тревожные признаки")
         result = await user.answer_all(
-            ["Нет"] * (len(NO_RED_FLAGS) - 2) + ["Меньше 2 недель", "Поясница", "Нервного типа"]
+            ["Нет"] * (len(NO_RED_FLAGS) - 2)
+            + ["От 18 до 49", "Нет", "Меньше 2 недель", "Поясница", "Нервного типа"]
         )
         # The choice outlives the assessment, whatever the app's language says.
         (help_text,) = await user.send("/help")

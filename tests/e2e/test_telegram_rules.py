@@ -263,7 +263,7 @@ async def test_a_double_tap_on_a_language_asks_the_pending_question_once(
 
     assert menu.visible.startswith("A partir de ahora")
     assert menu.edits == 1
-    pending = [m for m in user.received if m.visible.startswith("Pregunta 3 de 14")]
+    pending = [m for m in user.received if m.visible.startswith("Pregunta 3 de 16")]
     assert len(pending) == 1
     assert telegram.not_modified == 0
     assert telegram.refused == []
@@ -353,7 +353,7 @@ async def test_one_users_replies_arrive_in_the_order_of_their_messages(
 
     assert len(received) == before + 2
     next_question, help_text = received[-2:]
-    assert next_question.visible.startswith("Question 2 of 14")
+    assert next_question.visible.startswith("Question 2 of 16")
     assert "/restart" in help_text.text
 
 

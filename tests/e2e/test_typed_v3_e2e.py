@@ -11,9 +11,10 @@ import pytest
 
 from bot.ui import texts
 from bot.ui.i18n import _, language
-from flows.questions import DURATION, LOCATION, QUESTIONS_BY_ID, RED_FLAGS
+from flows.questions import DURATION, LOCATION, QUESTIONS_BY_ID
 from flows.referral import REFERRAL_TABLE
 from testing.fake_telegram import FakeTelegram
+from testing.paths import TO_DURATION
 from tests.conftest import Chat, RunningBot
 
 USER = 602
@@ -77,7 +78,7 @@ async def start(user: Chat, telegram: FakeTelegram, code: str) -> None:
 
 async def at_duration(user: Chat, telegram: FakeTelegram, code: str) -> None:
     await start(user, telegram, code)
-    await user.answer_all([in_(code, "No")] * len(RED_FLAGS))
+    await user.answer_all([in_(code, label) for label in TO_DURATION])
 
 
 @pytest.mark.parametrize("code", LANGUAGES)

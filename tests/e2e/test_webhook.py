@@ -81,7 +81,7 @@ async def test_webhook_needs_the_secret_and_serves_health_and_metrics(
 
         assert await post(base, telegram.text_update(31, "/start")) == 200
         _, first = user.received
-        assert first.visible.startswith("Question 1 of 14")
+        assert first.visible.startswith("Question 1 of 16")
         update = telegram.press_update(31, first, first.data_of("Yes"))
         assert await post(base, update) == 200
         assert await post(base, update) == 200  # Telegram retrying: applied once

@@ -330,7 +330,7 @@ async def test_sigkill_mid_assessment_loses_nothing(
         assert "You have an unfinished assessment" in offer.text
         # ...and Resume asks exactly the question that was pending.
         _, (question,) = await user.tap("Resume", offer)
-        assert question.text.startswith("<b>Question 5 of 14</b>")
+        assert question.text.startswith("<b>Question 5 of 16</b>")
         assert "losing weight" in question.text
         process.kill()
 
@@ -340,7 +340,7 @@ async def test_sigkill_mid_assessment_loses_nothing(
 
     async with bot_process():
         (following,) = (await telegram.wait_for_messages(77, received + 1, 20))[received:]
-        assert following.text.startswith("<b>Question 6 of 14</b>")
+        assert following.text.startswith("<b>Question 6 of 16</b>")
         result = await user.answer_all(PATHS["R3"][5:])
         # Each answered question is edited beside the next one going out, so its edit
         # may land just after it: wait for the edits, then count them.
@@ -365,11 +365,11 @@ async def test_sigterm_stops_cleanly_without_leaking_the_token(bot_process: BotP
 
 async def test_console_runs_the_assessment_and_resumes_it(tmp_path: Path) -> None:
     first = await console_screen(tmp_path, ["2", "2", "2"])  # three red flags "No", leave
-    assert "Question 4 of 14" in first
+    assert "Question 4 of 16" in first
     # Resume, then the remaining answers
     resumed = await console_screen(tmp_path, ["1", "2", "2", "2", "2", "2", "1", "1", "2"])
     assert "You have an unfinished assessment" in resumed
-    assert "Question 4 of 14" in resumed
+    assert "Question 4 of 16" in resumed
     assert "See your primary care doctor" in resumed
 
 
@@ -383,8 +383,8 @@ async def test_console_keys_never_collide_with_answers_and_help_shows_the_questi
     assert "  [4]" not in screen  # three answers: 1-3; Back and Why are letters
     assert "(Legs that suddenly go weak" in screen  # "?" answered with the reason
     after_help = screen.split("How BackPath works", 1)[1]
-    assert "Question 2 of 14" in after_help.split("You went back", 1)[0]  # shown again
-    assert "Question 1 of 14" in screen.split("You went back", 1)[1]  # "b" went back
+    assert "Question 2 of 16" in after_help.split("You went back", 1)[0]  # shown again
+    assert "Question 1 of 16" in screen.split("You went back", 1)[1]  # "b" went back
     assert "A number made from your user name on this computer" in screen
     assert screen.rstrip().endswith("[?] Why?")  # /privacy, then the question again
 
@@ -410,7 +410,7 @@ async def test_ctrl_c_in_the_console_stops_at_once_and_keeps_the_answers(tmp_pat
     process = await start()
     assert process.stdin is not None
     process.stdin.write(b"2\n2\n")  # stdin stays open: the console waits for more
-    await read_until(process, "Question 3 of 14")
+    await read_until(process, "Question 3 of 16")
     await read_until(process, "[?] Why?")
     process.send_signal(signal.SIGINT)
     rest, err = await asyncio.wait_for(process.communicate(), 10)
@@ -419,7 +419,7 @@ async def test_ctrl_c_in_the_console_stops_at_once_and_keeps_the_answers(tmp_pat
 
     again = await start()
     out, _ = await asyncio.wait_for(again.communicate(b"1\n"), 30)  # Resume
-    assert "Question 3 of 14" in out.decode()
+    assert "Question 3 of 16" in out.decode()
 
 
 async def test_polling_with_metrics_port_serves_health_and_json_logs(
@@ -468,11 +468,12 @@ async def test_polling_with_metrics_port_serves_health_and_json_logs(
 async def test_the_console_keeps_the_reminder_list_pickable_after_reminders(
     tmp_path: Path,
 ) -> None:
-    # An R3 result and its reminder, a new assessment left open, then /reminders and "1".
-    typed = ["2"] * 8 + ["1", "1", "2", "1", "/start", "/reminders", "1"]
+    # An R3 result (an adult without risk factors) and its reminder, a new assessment left
+    # open, then /reminders and "1".
+    typed = ["2"] * 8 + ["2", "2"] + ["1", "1", "2", "1", "/start", "/reminders", "1"]
     screen = await console_screen(tmp_path, typed, within=60)
     assert "Remind me in 42 days" in screen and "Done. On" in screen
     after = screen.split("Your reminders", 1)[1]
-    assert "Question 1 of 14" not in after  # the list keeps its numbers...
+    assert "Question 1 of 16" not in after  # the list keeps its numbers...
     assert "Reminder cancelled." in after  # ...so "1" cancelled it and answered nothing
     assert "Emergency" not in after

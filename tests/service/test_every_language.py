@@ -16,9 +16,10 @@ from storage.repository import StateRepository
 from testing.catalogue import foreign_words
 
 NO_FLAGS = ["no"] * 8
-# Option values, so the walk is the same whatever the labels say.
-TO_R3 = [*NO_FLAGS, "acute_0_2", "back", "mechanical"]
-TO_R5 = [*NO_FLAGS, "persistent", "both", "mechanical", "no"]
+# Option values, so the walk is the same whatever the labels say (50 or over with pain
+# of 6 weeks or more is no risk factor: contract v3, section 1a).
+TO_R3 = [*NO_FLAGS, "18_49", "no", "acute_0_2", "back", "mechanical"]
+TO_R5 = [*NO_FLAGS, "50_plus", "no", "persistent", "both", "mechanical", "no"]
 
 
 class Visitor:

@@ -17,7 +17,7 @@ from bot.logs import configure_logging
 from flows.questions import QUESTIONS
 from storage.repository import StateRepository
 from testing.fake_telegram import FakeTelegram
-from testing.paths import HEADLINES, NO_RED_FLAGS, PATHS
+from testing.paths import HEADLINES, PATHS, TO_DURATION
 from tests.conftest import Chat, RunningBot
 
 # Messages users type, each a kind the bot acts on: an emergency (confirmed with a tap or
@@ -122,7 +122,7 @@ async def test_assessments_typed_messages_and_summaries_log_nothing_a_user_said(
         assert (await service.command("summary", who)).documents
 
         who = Sender(202)
-        await press_all(service, who, await service.command("start", who), NO_RED_FLAGS)
+        await press_all(service, who, await service.command("start", who), TO_DURATION)
         noted = await service.text(who, DURATION)
         assert f'You wrote "{DURATION}"' in noted.messages[0].text
         result = await press_all(
@@ -144,7 +144,7 @@ async def test_the_running_bot_logs_start_up_and_errors_but_nothing_a_user_said(
     with logging_as_in_production() as recorder:
         async with running_bot():
             await user.send("/start", expect=2)
-            await user.answer_all(NO_RED_FLAGS)
+            await user.answer_all(TO_DURATION)
             await user.send(DURATION, expect=2)
             await user.answer_all(["Lower back", "Movement-related", "No, not yet"])
             await user.send("/summary")

@@ -58,10 +58,10 @@ async def test_an_assessment_of_an_older_flow_resumes_with_the_answers_that_fit(
     # Contract v2 widened the bladder and bowel question, so a "No" to the old one is asked
     # again first; the answers after it stay.
     (question,) = resumed.messages
-    assert question.text.startswith("<b>Question 1 of 14</b>")
+    assert question.text.startswith("<b>Question 1 of 16</b>")
     assert "Your earlier answer" not in question.text  # that "No" answered a narrower question
     after = await service.press(Sender(USER), button(resumed, "No"))
-    assert after.messages[0].text.startswith("<b>Question 3 of 14</b>")
+    assert after.messages[0].text.startswith("<b>Question 3 of 16</b>")
     async with repository.transaction() as tx:
         active = await tx.active_assessment(USER)
     assert active is not None and active.flow_version == machine.FLOW_VERSION
@@ -86,10 +86,12 @@ def test_replay_keeps_the_words_a_user_typed() -> None:
     answers = {q.id: "no" for q in machine.RED_FLAGS}
     answers |= {"duration": "acute_2_4", "duration:words": "3 weeks", "duration:days": "21"}
     assert len(NO_RED_FLAGS) == len(machine.RED_FLAGS)
-    replayed = machine.replay(answers)
-    assert replayed.state == "location"
+    replayed = machine.replay(answers, "4")
+    assert replayed.state == "age_band"  # new in v5: asked next, the duration kept for after
     assert replayed.answers["duration:words"] == "3 weeks"
     assert replayed.answers["duration:days"] == "21"
+    after = machine.answer(machine.answer(replayed, "age_band", "18_49"), "risk_factors", "no")
+    assert after.state == "location" and after.answers["duration:words"] == "3 weeks"
 
 
 async def test_an_older_assessment_with_nothing_usable_starts_again(
@@ -154,7 +156,7 @@ async def test_a_lost_compare_and_set_is_retried_on_fresh_state(
     reply = await service.press(Sender(USER), data)
 
     assert conflicts == 1
-    assert reply.messages[0].text.startswith("<b>Question 2 of 14</b>")
+    assert reply.messages[0].text.startswith("<b>Question 2 of 16</b>")
     async with repository.transaction() as tx:
         active = await tx.active_assessment(USER)
         assert active is not None

@@ -9,7 +9,7 @@ from bot.core.actions import ConfirmEmergencyAction, decode
 from bot.core.replies import Reply
 from bot.core.service import Sender, TriageService
 from storage.repository import StateRepository
-from testing.paths import NO_RED_FLAGS
+from testing.paths import TO_DURATION
 
 USER = 11
 
@@ -83,7 +83,7 @@ async def test_an_urgent_sign_asks_its_red_flag_again_and_a_yes_gives_the_urgent
     service: TriageService,
 ) -> None:
     reply = await service.command("start", Sender(USER))
-    location = await answer_all(service, reply, [*NO_RED_FLAGS, "6 weeks or more"])
+    location = await answer_all(service, reply, [*TO_DURATION, "6 weeks or more"])
     assert "Where is the pain?" in texts(location)[-1]
     asked = await service.text(Sender(USER), "I had breast cancer 5 years ago")
     assert "You mentioned <b>cancer now or in the past</b>" in texts(asked)[0]
@@ -96,7 +96,7 @@ async def test_an_urgent_sign_answered_no_goes_back_to_where_the_user_was(
     service: TriageService,
 ) -> None:
     reply = await service.command("start", Sender(USER))
-    await answer_all(service, reply, [*NO_RED_FLAGS, "6 weeks or more"])
+    await answer_all(service, reply, [*TO_DURATION, "6 weeks or more"])
     asked = await service.text(Sender(USER), "temp is 39.2 and shivering")
     again = await service.press(Sender(USER), button(asked, "No"))
     assert "Where is the pain?" in texts(again)[-1]
@@ -106,7 +106,7 @@ async def test_a_typed_duration_is_shown_back_kept_and_printed_in_the_summary(
     service: TriageService, repository: StateRepository
 ) -> None:
     reply = await service.command("start", Sender(USER))
-    await answer_all(service, reply, NO_RED_FLAGS)
+    await answer_all(service, reply, TO_DURATION)
     noted = await service.text(Sender(USER), "about 3 months")
     assert texts(noted)[0] == (
         'You wrote "about 3 months": I noted <b>6 weeks or more</b>. Choose ◀ Back to change it.'
@@ -132,7 +132,7 @@ async def test_a_duration_that_is_not_sure_is_asked_again_with_the_emergency_sig
 ) -> None:
     who = Sender(USER, language_code=language)
     reply = await service.command("start", who)
-    for _ in NO_RED_FLAGS:
+    for _ in TO_DURATION:
         reply = await service.press(who, reply.messages[-1].buttons[1][0].data)  # "No"
     asked = await service.text(who, text)
     assert len(asked.messages) == 2

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.service import Sender, TriageService
 from storage.repository import StateRepository
-from testing.paths import NO_RED_FLAGS
+from testing.paths import TO_DURATION
 from tests.service.test_typed_service import answer_all, button, labels, texts, trail
 
 USER = 11
@@ -22,7 +22,7 @@ def service(repository: StateRepository) -> TriageService:
 
 async def at_duration(service: TriageService) -> None:
     reply = await service.command("start", Sender(USER))
-    await answer_all(service, reply, NO_RED_FLAGS)
+    await answer_all(service, reply, TO_DURATION)
 
 
 async def test_a_duration_typed_with_a_possible_emergency_is_kept_until_the_sign_is_ruled_out(

@@ -11,6 +11,17 @@ from testing.paths import every_ending
 
 # (questions asked, final snapshot) of every way of answering.
 PATHS = [(final.history, final) for final in every_ending()]
+# An adult without risk factors: the answers after the red flags, before the duration.
+ABOUT_YOU = [("age_band", "18_49"), ("risk_factors", "no")]
+
+
+def past_the_red_flags() -> machine.Snapshot:
+    snapshot = machine.start()
+    for question_id in [q.id for q in RED_FLAGS]:
+        snapshot = machine.answer(snapshot, question_id, "no")
+    for question_id, value in ABOUT_YOU:
+        snapshot = machine.answer(snapshot, question_id, value)
+    return snapshot
 
 
 def test_every_referral_row_is_reachable() -> None:
@@ -50,12 +61,15 @@ def test_care_questions_only_for_persistent_pain_and_imaging_only_after_failed_c
 
 def test_progress_counts_down_to_the_end_of_the_longest_remaining_path() -> None:
     snapshot = machine.start()
-    assert machine.progress(snapshot) == (1, 14)
+    assert machine.progress(snapshot) == (1, 16)
     for question_id in [q.id for q in RED_FLAGS]:
         snapshot = machine.answer(snapshot, question_id, "no")
-    assert machine.progress(snapshot) == (9, 14)
+    assert machine.progress(snapshot) == (9, 16)
+    assert machine.progress(machine.answer(snapshot, "age_band", "under_18")) == (9, 9)
+    snapshot = past_the_red_flags()
+    assert machine.progress(snapshot) == (11, 16)
     snapshot = machine.answer(snapshot, "duration", "acute_0_2")
-    assert machine.progress(snapshot) == (10, 11)
+    assert machine.progress(snapshot) == (12, 13)
 
 
 def test_answer_to_a_question_that_is_not_pending_is_refused() -> None:
@@ -90,9 +104,7 @@ def test_one_machine_serves_everyone_and_keeps_no_models() -> None:
 
 
 def test_back_keeps_later_answers_until_the_path_changes() -> None:
-    snapshot = machine.start()
-    for question_id in [q.id for q in RED_FLAGS]:
-        snapshot = machine.answer(snapshot, question_id, "no")
+    snapshot = past_the_red_flags()
     for question_id, value in [("duration", "persistent"), ("location", "hip")]:
         snapshot = machine.answer(snapshot, question_id, value)
     snapshot = machine.back(machine.back(snapshot))
@@ -105,9 +117,7 @@ def test_back_keeps_later_answers_until_the_path_changes() -> None:
 
 
 def test_answers_left_off_the_path_do_not_count() -> None:
-    snapshot = machine.start()
-    for question_id in [q.id for q in RED_FLAGS]:
-        snapshot = machine.answer(snapshot, question_id, "no")
+    snapshot = past_the_red_flags()
     for question_id, value in [
         ("duration", "persistent"), ("location", "back"), ("pain_type", "radicular"),
         ("conservative_tried", "yes"), ("imaging_structural", "disc"),

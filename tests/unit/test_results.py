@@ -36,6 +36,9 @@ ONE_OF_EACH_ROW: dict[str, dict[str, str]] = {
            "imaging_structural": "disc", "debilitating": "yes"},
     "R10": {**PERSISTENT, "pain_type": "radicular", "conservative_tried": "yes",
             "imaging_structural": "none"},
+    "R11": {**CLEAR, "age_band": "under_18"},
+    "R12": {**CLEAR, "age_band": "50_plus", "risk_factors": "no", "duration": "acute_0_2",
+            "location": "back", "pain_type": "mechanical"},
 }  # fmt: skip
 
 
@@ -68,6 +71,9 @@ def test_every_english_result_fits_in_600_characters() -> None:
         ("R8", "See an orthopedic spine surgeon soon: within days"),
         ("R9", "See a spine surgeon soon, within days if you can: a neurosurgeon or an orthopedic"),
         ("R10", "See a pain management specialist: a routine appointment in the coming weeks"),
+        ("R11", "See your primary care doctor or your child's doctor (a pediatrician) soon: "
+                "within a few days."),
+        ("R12", "See your primary care doctor soon: within a few days."),
     ],
 )  # fmt: skip
 def test_the_first_line_says_who_and_how_soon(row: str, first_line: str) -> None:
@@ -152,3 +158,27 @@ def test_more_about_this_is_a_button_of_the_assessment_and_glosses_its_terms() -
 def test_one_spelling_variety_us_english() -> None:
     british = re.compile(r"tumour|programme|recognis|summaris|organis|haemo|anaesth|\bGP\b")
     assert not [text for text in marked_strings() if british.search(text)]
+
+
+@pytest.mark.parametrize("row", ["R11", "R12"])
+def test_the_v3_rows_are_primary_care_and_keep_the_warning_signs(row: str) -> None:
+    text = shown(ONE_OF_EACH_ROW[row])
+    assert "writes" not in text  # they are primary care themselves (contract section 5)
+    assert "legs suddenly go weak or can't hold you" in text
+    assert "This is guidance, not a diagnosis." in text
+
+
+def test_a_risk_factor_leads_to_ruling_out_a_serious_cause_and_why() -> None:
+    text = shown(ONE_OF_EACH_ROW["R12"])
+    assert "You are 50 or over and your pain began less than 2 weeks ago." in text
+    assert "A broken bone, an infection or a tumor has to be ruled out" in text
+    assert "Go sooner if the pain began after a fall" in text
+
+
+@pytest.mark.parametrize("row", ["R7", "R8", "R9", "R10"])
+@pytest.mark.parametrize("given", ["yes", "unsure"])
+def test_after_failed_care_a_risk_factor_is_told_to_the_doctor(row: str, given: str) -> None:
+    with_risk = {**ONE_OF_EACH_ROW[row], "age_band": "18_49", "risk_factors": given}
+    assert referral(with_risk).row == row
+    assert "Tell the doctor about your risk factor." in shown(with_risk)
+    assert "risk factor" not in shown({**with_risk, "risk_factors": "no"})

@@ -1,4 +1,4 @@
-"""The flow against `shared/triage-rules.md` v2, written again here from the contract.
+"""The flow against `shared/triage-rules.md` v3, written again here from the contract.
 
 Nothing below comes from `flows/`: the red flags, their order and weight, the questions
 each path asks and the referral table are copied from the contract's text, so a change
@@ -18,8 +18,12 @@ EMERGENCY = ("bowel_bladder", "leg_weakness", "trauma")
 URGENT = ("fever", "weight_loss", "rest_pain", "cancer_history", "nerve_progressive")
 RED_FLAGS = (*EMERGENCY, *URGENT)
 FLAG_ANSWERS = ("yes", "no", "unsure")
-# Sections 2-4: the options of each question.
+# Section 1a (v3): asked right after the red flags.
+AGE_BANDS = ("under_18", "18_49", "50_plus")
+# Sections 1a and 2-4: the options of each question.
 OPTIONS = {
+    "age_band": AGE_BANDS,
+    "risk_factors": FLAG_ANSWERS,
     "duration": ("acute_0_2", "acute_2_4", "acute_4_6", "persistent"),
     "location": ("back", "hip", "both"),
     "pain_type": ("radicular", "mechanical", "nonspecific"),
@@ -40,7 +44,10 @@ def contract_questions(answers: Mapping[str, str]) -> list[str]:
         answers.get(f) == "unsure" for f in EMERGENCY
     ):
         return asked  # urgent: after the red-flag block
-    asked += ["duration", "location", "pain_type"]
+    asked.append("age_band")
+    if answers.get("age_band") == "under_18":
+        return asked  # R11: the rest is for adults
+    asked += ["risk_factors", "duration", "location", "pain_type"]
     if answers.get("duration") != "persistent":
         return asked
     asked.append("conservative_tried")
@@ -61,7 +68,15 @@ def contract_referral(answers: Mapping[str, str]) -> str:
         answers.get(f) == "unsure" for f in EMERGENCY
     ):
         return "R2"
-    if answers["duration"] != "persistent":
+    if answers["age_band"] == "under_18":
+        return "R11"
+    acute = answers["duration"] != "persistent"
+    risk = answers["risk_factors"] in ("yes", "unsure") or (
+        answers["age_band"] == "50_plus" and acute
+    )
+    if risk and answers.get("conservative_tried") != "yes":
+        return "R12"
+    if acute:
         return "R3"
     if answers["conservative_tried"] == "no":
         return {"radicular": "R4", "mechanical": "R5", "nonspecific": "R6"}[answers["pain_type"]]
@@ -105,8 +120,22 @@ def test_each_path_asks_the_contracts_questions_and_ends_in_its_row() -> None:
     assert not wrong, f"{len(wrong)} paths differ from the contract, e.g. {wrong[:3]}"
 
 
-def test_all_ten_rows_are_reached() -> None:
-    assert {referral(f.answers).row for f in FLOW} == {f"R{n}" for n in range(1, 11)}
+def test_all_twelve_rows_are_reached() -> None:
+    assert {referral(f.answers).row for f in FLOW} == {f"R{n}" for n in range(1, 13)}
+
+
+def test_under_18_never_reaches_the_adult_questions() -> None:
+    adult = {"risk_factors", "duration", "location", "pain_type", "conservative_tried"}
+    for final in FLOW:
+        if final.answers.get("age_band") == "under_18":
+            assert adult.isdisjoint(final.history)
+            assert referral(final.answers).row == "R11"
+
+
+def test_the_longest_path_asks_sixteen_questions() -> None:
+    # 8 red flags, age and risk factors, then duration, location, pain type, care tried,
+    # imaging and how much it limits daily life.
+    assert max(len(f.history) for f in FLOW) == 16
 
 
 def test_a_typed_emergency_gives_r1_at_every_question_of_a_path() -> None:
