@@ -234,6 +234,12 @@ AGE_BAND = Question(
     hint=N_('You can also type your age, for example "52".'),
 )
 
+
+def age_band(years: int) -> str:
+    """The `age_band` option for an age in years."""
+    return UNDER_18 if years < 18 else ADULT if years < 50 else OVER_50
+
+
 RISK_FACTORS = Question(
     "risk_factors",
     Block.ABOUT_YOU,

@@ -14,19 +14,28 @@ from datetime import date
 from enum import StrEnum
 
 from flows.questions import (
+    AGE_BAND,
     NO,
+    QUESTIONS,
     RED_FLAGS,
+    RISK_FACTORS,
     SIX_WEEKS_DAYS,
     YES,
     Question,
     Severity,
+    age_band,
     duration_option,
 )
 from flows.understanding import Certainty, Duration, Reading, Sign, understand
 from flows.understanding.text import normalise
 
 _SEVERITY = {q.id: q.severity for q in RED_FLAGS}
-_ASKING_ORDER = {q.id: i for i, q in enumerate(RED_FLAGS)}
+# Signs that are never taken as the answer to another question: the bot asks their own
+# question (contract v2: the urgent red flags; v3: the risk factors).
+_ASKED_WHEN_MENTIONED = frozenset(
+    {q.id for q in RED_FLAGS if q.severity is Severity.URGENT} | {RISK_FACTORS.id}
+)
+_ASKING_ORDER = {q.id: i for i, q in enumerate(QUESTIONS)}
 
 
 class Outcome(StrEnum):
@@ -62,7 +71,7 @@ def decide(reading: Reading, question: Question) -> Decision:
     if answer.value == YES and _SEVERITY.get(question.id) is Severity.EMERGENCY:
         # A typed yes to an emergency question is a report in words: confirmed like one.
         return Decision(Outcome.CONFIRM_EMERGENCY, question.id, words=answer.words)
-    urgent = _in_asking_order([s for s in reading.signs if _SEVERITY[s.flag] is Severity.URGENT])
+    urgent = _in_asking_order([s for s in reading.signs if s.flag in _ASKED_WHEN_MENTIONED])
     own = next((s for s in urgent if s.flag == question.id), None)
     if own is not None:
         return Decision(Outcome.ANSWER, own.flag, YES, reading.words(own.span))
@@ -76,7 +85,7 @@ def decide(reading: Reading, question: Question) -> Decision:
 
 def _emergency(reading: Reading) -> Decision | None:
     """The clearest emergency sign, else a touched emergency topic, as a decision."""
-    signs = [s for s in reading.signs if _SEVERITY[s.flag] is Severity.EMERGENCY]
+    signs = [s for s in reading.signs if _SEVERITY.get(s.flag) is Severity.EMERGENCY]
     signs.sort(key=lambda s: s.certainty is not Certainty.CLEAR)
     sign = next(iter(signs), None) or next(iter(_in_asking_order(list(reading.touched))), None)
     if sign is None:
@@ -97,6 +106,8 @@ def _answer(reading: Reading, question: Question) -> Decision:
         return Decision(Outcome.NOT_UNDERSTOOD)
     if reading.answer is not None:
         return Decision(Outcome.ANSWER, value=reading.answer, words=reading.text)
+    if question.id == AGE_BAND.id and reading.age is not None:
+        return Decision(Outcome.ANSWER, value=age_band(reading.age), words=reading.text)
     if question.id == "duration" and reading.duration is not None:
         return _duration(reading, reading.duration)
     return Decision(Outcome.NOT_UNDERSTOOD)

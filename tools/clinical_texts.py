@@ -71,7 +71,7 @@ def _referral_rows(referral: Referral) -> list[Row]:
 def _safety_rows() -> list[Row]:
     return [
         ("Welcome", lambda: texts.welcome(NUMBER)),
-        ("Warning signs (results R2-R10)", lambda: texts.warning_signs(NUMBER)),
+        ("Warning signs (results R2-R12)", lambda: texts.warning_signs(NUMBER)),
         ("Reply that did not understand", lambda: texts.emergency_reminder(NUMBER)),
         ("Typed words that may be an emergency", lambda: texts.confirm_emergency("…", NUMBER)),
         ("Without EMERGENCY_NUMBER", lambda: texts.call_emergency("")),

@@ -100,7 +100,8 @@ def _is_unit(lexicon: Compiled, word: Word) -> bool:
     return any(k in lexicon.units for k in word.keys)
 
 
-def _unit(lexicon: Compiled, words: list[Word], index: int) -> Unit | None:
+def unit_at(lexicon: Compiled, words: list[Word], index: int) -> Unit | None:
+    """The duration unit word `index` is ("weeks", "años", "г" glued to a number), if any."""
     word = words[index]
     found = next((lexicon.units[k] for k in word.keys if k in lexicon.units), None)
     if found is None and word.token.text.endswith("ss"):  # "dayss", "monthss"
@@ -175,7 +176,7 @@ def _adds_to(lexicon: Compiled, words: list[Word], before: _Part, part: _Part) -
 
 def _part(lexicon: Compiled, words: list[Word], index: int) -> _Part | None:
     """The reading of word `index` if it is a unit with an amount."""
-    unit = _unit(lexicon, words, index)
+    unit = unit_at(lexicon, words, index)
     # "my dad was in hospital for 2 weeks" says nothing of the writer's pain.
     if unit is None or lexicon.about_someone_else(words, index):
         return None

@@ -9,6 +9,8 @@ from datetime import date
 
 import cyrtranslit
 
+from flows.questions import AGE_BAND
+from flows.understanding.ages import find_age
 from flows.understanding.answers import find_answer
 from flows.understanding.durations import find_duration
 from flows.understanding.lexicon import Certainty
@@ -51,6 +53,7 @@ def understand(
     touched = _first_per_flag(touched, {s.flag for s in signs})
     duration = find_duration(lexicon, _without(words, signs + touched), today) if pending else None
     answer = find_answer(lexicon, words, pending, options) if pending else None
+    age = find_age(lexicon, words) if pending == AGE_BAND.id else None
     return Reading(
         normalised,
         tuple(signs),
@@ -59,6 +62,7 @@ def understand(
         answer,
         tuple(touched),
         found.asked and not signs and not touched,
+        age,
     )
 
 

@@ -42,10 +42,14 @@ class Reading:
     touched: tuple[Sign, ...] = ()
     # The message asks about a sign ("what counts as a bad fall?") and reports none.
     asked: bool = False
+    # An age in years, read only at the age question ("I'm 52", "мне 60").
+    age: int | None = None
 
     def words(self, span: Span) -> str:
         return self.text[span[0] : span[1]]
 
     @property
     def understood(self) -> bool:
-        return bool(self.signs or self.denied or self.duration or self.answer or self.touched)
+        return bool(
+            self.signs or self.denied or self.duration or self.answer or self.touched or self.age
+        )

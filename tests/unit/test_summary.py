@@ -20,6 +20,7 @@ from storage.repository import StoredAssessment
 FINISHED = datetime(2026, 3, 14, 17, 45, tzinfo=UTC)
 LONG_DATE = {"en": "March 14, 2026", "es": "14 de marzo de 2026", "ru": "14 марта 2026\u202fг."}
 RED_FLAG_IDS = [q.id for q in RED_FLAGS]
+ABOUT_YOU = ["age_band", "risk_factors"]  # contract v3, section 1a
 PAIN_AND_CARE = ["duration", "location", "pain_type", "conservative_tried"]
 # Typed words are kept up to 200 characters (bot.core.steps.MAX_TYPED_WORDS).
 LONG_WORDS = (
@@ -94,8 +95,10 @@ def longest_r2() -> StoredAssessment:
 
 def longest_r9() -> StoredAssessment:
     """The longest path to a surgeon, every answer typed."""
-    asked = [*PAIN_AND_CARE, "imaging_structural", "debilitating"]
+    asked = [*ABOUT_YOU, *PAIN_AND_CARE, "imaging_structural", "debilitating"]
     answers = {q: "no" for q in RED_FLAG_IDS} | {
+        "age_band": "50_plus",
+        "risk_factors": "unsure",
         "duration": "persistent",
         "location": "back",
         "pain_type": "radicular",
@@ -219,3 +222,28 @@ def test_answers_the_current_questions_do_not_know_are_left_out() -> None:
 
     assert finding("location") not in text
     assert finding("pain_type") in text
+
+
+def risk_r12() -> StoredAssessment:
+    answers = {q: "no" for q in RED_FLAG_IDS} | {
+        "age_band": "50_plus",
+        "risk_factors": "yes",
+        note_key("risk_factors", WORDS): "yes, I take prednisolone",
+        "duration": "acute_0_2",
+        "location": "back",
+        "pain_type": "mechanical",
+    }
+    return stored(answers, [*RED_FLAG_IDS, *ABOUT_YOU, "duration", "location", "pain_type"],
+                  "R12")  # fmt: skip
+
+
+def test_the_age_band_and_the_risk_factors_given_are_in_the_summary_and_the_pdf(
+    lang: str,
+) -> None:
+    text = message_text(risk_r12())
+    (printed,) = pdf_pages(risk_r12())
+    age = f"{finding('age_band')}: {label('age_band', '50_plus')}"
+    risks = f"{finding('risk_factors')}: {label('risk_factors', 'yes')}"
+    assert age in text and risks in text
+    assert age in printed and risks in " ".join(printed.split())
+    assert summary.you_wrote("yes, I take prednisolone") in text

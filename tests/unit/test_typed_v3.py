@@ -176,3 +176,77 @@ def test_a_typed_yes_to_an_emergency_question_is_confirmed(language: str, text: 
 def test_a_yes_or_no_at_an_emergency_question_is_not_read_from_other_words(text: str) -> None:
     assert decide(text, "en", "bowel_bladder").outcome is not Outcome.EMERGENCY
     assert decide(text, "en", "bowel_bladder").value is None
+
+
+# --- contract v3, section 1a: the age band and the risk factors, typed -------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "band"),
+    [
+        ("en", "I'm 52", "50_plus"),
+        ("en", "16 y/o", "under_18"),
+        ("en", "fifty two", "50_plus"),
+        ("en", "im 34", "18_49"),
+        ("es", "tengo 17 años", "under_18"),
+        ("es", "cincuenta y dos", "50_plus"),
+        ("ru", "мне 60", "50_plus"),
+        ("ru", "мне 16 лет", "under_18"),
+    ],
+)
+def test_an_age_typed_at_the_age_question_answers_it(language: str, text: str, band: str) -> None:
+    decision = decide(text, language, "age_band")
+    assert (decision.outcome, decision.value) == (Outcome.ANSWER, band)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"), [("en", "I'm 52"), ("es", "tengo 17 años"), ("ru", "мне 60 лет")]
+)
+def test_an_age_at_another_question_is_never_a_duration(language: str, text: str) -> None:
+    assert decide(text, language, "duration").outcome is not Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("en", "yes, I take prednisolone", "yes"),
+        ("en", "I don't take steroids", "no"),
+        ("es", "tomo corticoides", "yes"),
+        ("es", "no tomo corticoides", "no"),
+        ("ru", "у меня остеопороз", "yes"),
+        ("ru", "стероиды не принимаю", "no"),
+    ],
+)
+def test_a_risk_factor_typed_at_its_question_answers_it(
+    language: str, text: str, value: str
+) -> None:
+    decision = decide(text, language, "risk_factors")
+    assert (decision.outcome, decision.value) == (Outcome.ANSWER, value)
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "lower back, and I've been on prednisolone for a year"),
+        ("es", "la espalda, y tengo osteoporosis"),
+        ("ru", "поясница, и я давно на преднизолоне"),
+    ],
+)
+def test_a_risk_factor_typed_elsewhere_asks_the_risk_factor_question(
+    language: str, text: str
+) -> None:
+    decision = decide(text, language, "location")
+    assert (decision.outcome, decision.flag) == (Outcome.ASK_RED_FLAG, "risk_factors")
+    assert decision.held is not None and decision.held.value == "back"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "I had a steroid injection last month"),
+        ("es", "me pusieron una infiltración de corticoides"),
+        ("ru", "делали блокаду с дипроспаном"),
+    ],
+)
+def test_a_steroid_injection_for_the_pain_is_not_the_risk_factor(language: str, text: str) -> None:
+    assert decide(text, language, "pain_type").flag != "risk_factors"

@@ -38,6 +38,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "problem", "issue", "sign", "of", "with", "at", "all", "i", "so", "far", "yet",
         "too", "either", "that", "there", "it", "its", "it's", "thank", "thanks", "god",
         "luckily", "fortunately", "still", "definitely", "also",
+        # "I don't take steroids", "never used heroin", "not on any steroids"
+        "take", "taking", "took", "use", "used", "using", "on",
     ),
     "OTHER_PERSON": (
         "dad", "father", "mum", "mom", "mother", "mam", "wife", "husband", "hubby", "son",
@@ -387,6 +389,15 @@ SIGNS: tuple[SignPattern, ...] = (
     # Spread to the whole of it: "now my whole shin is numb".
     _s("nerve_progressive", "whole|entire LEG NERVE", gap=2),
     _s("nerve_progressive", "getting|gets|gone number|numbr", gap=1),
+    # v3 risk factors (section 1a): the bot asks the risk-factor question.
+    _s("risk_factors", "steroid|prednisolone|prednisone|dexamethasone|corticosteroid|"
+                       "hydrocortisone|methotrexate|immunosuppressant|immunosuppressed|"
+                       "immunocompromised|hiv|aids|osteoporosis|osteopenia|heroin"),
+    _s("risk_factors", "transplant|chemo|chemotherapy"),
+    _s("risk_factors", "weak|weakened|low|poor immune|immunity", gap=2),
+    _s("risk_factors", "thin|brittle|fragile bones|bone", gap=1),
+    _s("risk_factors", "inject|injecting|shoot|shooting drugs|heroin|up", gap=1),
+    _s("risk_factors", "iv|intravenous drugs|drug|use", gap=1),
 )  # fmt: skip
 
 # What each emergency sign is about (contract v3): a message touching one of these, and
@@ -439,6 +450,9 @@ LEXICON = Lexicon(
         "slip|slipped|slipping disc|disk",
         "WET_VERB SELF laugh|laughing|lol",
         "cant|can't wait",
+        # A steroid injection is a pain treatment, not months of steroid tablets.
+        "steroid|cortisone injection|injections|shot|shots|jab|jabs|epidural",
+        "epidural steroid",
         # Scots "wee" is small: "the wee one" is a child.
         "wee one|ones|man|boy|girl|lad|lass|bit|while|thing|bairn|yin",
         "piss|pissed off",

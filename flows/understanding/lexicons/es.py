@@ -98,6 +98,8 @@ GROUPS: dict[str, tuple[str, ...]] = {
         # tenido pérdidas de orina", "ninguna molestia en la vejiga"
         "sentir", "noto", "note", "dar", "en", "perdida", "perdidas", "perdido", "escape",
         "dificultad", "molestia", "cambio", "usar", "uso", "llevar", "raro", "extraño",
+        # "no tomo corticoides", "nunca me he inyectado nada"
+        "tomar", "tomo",
     ),
     # "tío" / "tía" are left out: in Spain they are also "mate" ("tío, no puedo mear");
     # "le" too: it is also the formal "you" ("le cuento que no puedo caminar").
@@ -799,6 +801,15 @@ SIGNS: tuple[SignPattern, ...] = (
     _s("nerve_progressive", "bajar|baja|irradiar|irradia|corre por|a BOTH_LEGS", gap=2),
     _s("nerve_progressive", "ahora en|por ambas|las_dos|los_dos|BOTH_LEGS", gap=2),
     _s("nerve_progressive", "otra pierna|lado tambien|ahora|igual", gap=3),
+    # v3 risk factors (section 1a): the bot asks the risk-factor question.
+    _s("risk_factors", "esteroide|corticoide|corticoides|prednisona|prednisolona|cortisona|"
+                       "dexametasona|metotrexato|inmunosupresor|inmunosupresores|"
+                       "inmunodeprimido|inmunodeprimida|vih|sida|osteoporosis|osteopenia|"
+                       "heroina|trasplante|trasplantado|trasplantada|quimio|quimioterapia"),
+    _s("risk_factors", "defensas bajas|debiles|debilitadas|baja", gap=1),
+    _s("risk_factors", "huesos|hueso fragiles|fragil|debiles|debil|finos", gap=1),
+    _s("risk_factors", "inyectar|inyecto|pincharse|pincho droga|drogas|heroina", gap=2),
+    _s("risk_factors", "droga|drogas inyectada|inyectadas|por_vena|intravenosa", gap=1),
 )  # fmt: skip
 
 # What each emergency sign is about (contract v3): a message touching one of these, where no
@@ -859,6 +870,10 @@ TOPICS: tuple[SignPattern, ...] = (
 )  # fmt: skip
 
 IDIOMS: tuple[str, ...] = (
+    # An injection of steroids is a pain treatment, not months of steroid tablets.
+    "infiltracion|infiltraciones|inyeccion|inyecciones|pinchazo de corticoides|corticoide|"
+    "cortisona|esteroides",
+    "epidural de corticoides|esteroides",
     # A clash with a person is no crash: "choqué con mi jefe"; a crash seen is not had.
     "chocar|choque|choco|chocamos con|otra_vez_con|de_nuevo_con mi|el|la|su|mis|los|las|un|una "
     "OTHER_PERSON",
