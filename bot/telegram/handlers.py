@@ -44,6 +44,13 @@ SERVICE = "service"
 ANSWERED = "answered_queries"
 EDITED = "edited_messages"
 DELIVERING = "delivering"
+# Webhook mode only: the ids of updates whose transaction failed on the database. Nothing
+# of them was committed (their claim in processed_updates was rolled back with the rest),
+# so the webhook answers 503 and Telegram delivers them again; the user is told nothing,
+# since the retry gives the real answer. Polling cannot ask for an update again, and a
+# failure that is not the database's would fail the same way on every retry: those are
+# told to the user instead.
+REDELIVER = "redeliver"
 # How many of each are remembered (many times the presses handled in a query's lifetime).
 RECENT = 16_384
 
@@ -252,6 +259,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         return
     busy = isinstance(error, DatabaseError)
+    redeliver: set[int] | None = context.bot_data.get(REDELIVER)
+    if busy and redeliver is not None and isinstance(update, Press | Typed | Update):
+        redeliver.add(update.update_id)
+        return
     with await _language_of(update, context, ask_the_database=not busy):
         text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
     if isinstance(update, Press):

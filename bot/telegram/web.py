@@ -2,6 +2,8 @@
 
 Webhook requests are handled before the answer is returned, so a request Telegram sees
 fail (or time out) is delivered again, and the processed-update record skips a repeat.
+An update whose transaction failed on the database is answered 503 for Telegram to
+deliver it again (`handlers.REDELIVER`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from telegram.ext import Application
 
+from bot.telegram.handlers import REDELIVER
 from bot.telegram.updates import read_update
 
 log = logging.getLogger(__name__)
@@ -51,9 +54,14 @@ def web_app(
         except Exception:  # not JSON, or not an update: nothing to retry
             return PlainTextResponse("bad request", status_code=400)
         await application.process_update(update)
+        if update.update_id in redeliver:
+            redeliver.discard(update.update_id)
+            return PlainTextResponse("database unavailable, deliver again", status_code=503)
         return PlainTextResponse("ok")
 
     routes = [Route("/healthz", healthz), Route("/metrics", metrics)]
+    redeliver: set[int] = set()
     if application is not None and secret is not None:
+        application.bot_data[REDELIVER] = redeliver
         routes.append(Route(webhook_path, webhook, methods=["POST"]))
     return Starlette(routes=routes)

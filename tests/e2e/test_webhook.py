@@ -183,3 +183,61 @@ async def test_the_fake_posts_updates_to_a_webhook_with_the_secret_and_retries()
     assert sorted(received) == [(first, SECRET), (second, SECRET)]
     assert telegram.webhook_retries == 1
     assert telegram.updates == []  # nothing left for getUpdates
+
+
+@pytest.fixture
+def database_restarting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """`transactions[0]` transactions from now on fail as a database restarting does."""
+    from sqlalchemy.exc import OperationalError
+
+    transactions = [0]
+    original = StateRepository.transaction
+
+    @asynccontextmanager
+    async def flaky(self: StateRepository) -> AsyncIterator[Any]:
+        if transactions[0]:
+            transactions[0] -= 1
+            raise OperationalError("BEGIN", {}, ConnectionError("the database is restarting"))
+        async with original(self) as tx:
+            yield tx
+
+    monkeypatch.setattr(StateRepository, "transaction", flaky)
+    return transactions
+
+
+async def test_an_update_the_database_failed_is_answered_503_and_applied_on_redelivery(
+    settings: Settings, telegram: FakeTelegram, database_restarting: list[int]
+) -> None:
+    """Issue 21: Telegram's retry is the recovery. Nothing of the failed update was
+    committed, so the webhook says 503, the user is not told to try again, and the
+    delivery Telegram makes again is applied once."""
+    user = Chat(telegram, 32)
+    async with webhook_instance(settings) as base:
+        assert await post(base, telegram.text_update(32, "/start")) == 200
+        _, first = user.received
+        update = telegram.press_update(32, first, first.data_of("No"))
+        database_restarting[0] = 1
+        assert await post(base, update) == 503
+        assert len(user.received) == 2  # no "please try again"
+        assert await post(base, update) == 200  # Telegram delivers it again
+        assert await post(base, update) == 200  # and once more: applied once
+    assert len(user.received) == 3
+    assert user.last.visible.startswith("Question 2 of 16")
+    assert first.edits and "Your answer:" in first.text
+
+
+async def test_a_typed_message_the_database_failed_reaches_the_user_through_telegrams_retry(
+    settings: Settings, telegram: FakeTelegram, database_restarting: list[int]
+) -> None:
+    """The same through the fake's push, which retries a non-2xx answer as Telegram does."""
+    user = Chat(telegram, 33)
+    async with webhook_instance(settings) as base:
+        telegram.push_to = f"{base}/telegram"
+        await user.send("/start", expect=2)
+        database_restarting[0] = 2
+        not_understood, again = await user.send("hello there", expect=2)
+    assert telegram.webhook_retries >= 2
+    assert "didn't understand" in not_understood.visible
+    assert again.visible.startswith("Question 1 of 16")
+    # The two messages of /start and these two: nothing about a failure.
+    assert len(user.received) == 4
