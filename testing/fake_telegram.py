@@ -141,6 +141,9 @@ class FakeTelegram:
         self._posting: set[asyncio.Task[None]] = set()
         self._http: Any = None  # the aiohttp session that posts to `push_to`
         self.webhook_retries = 0
+        # Methods the bot returned in its answers to webhook requests, executed as
+        # Telegram executes them (the Bot API allows one such call per answer).
+        self.webhook_replies: list[str] = []
         self.port = 0
 
     # --- server -------------------------------------------------------------------------
@@ -367,12 +370,34 @@ class FakeTelegram:
             try:
                 async with self._http.post(self.push_to, json=update, headers=headers) as reply:
                     if 200 <= reply.status < 300:
+                        await self._run_webhook_reply(reply)
                         return
             except aiohttp.ClientError:
                 pass
             self.webhook_retries += 1
             await asyncio.sleep(0.05 * (attempt + 1))
         raise RuntimeError(f"the webhook never took update {update['update_id']}")
+
+    async def _run_webhook_reply(self, reply: Any) -> None:
+        """A method call carried by the webhook's answer, run as the API would run it;
+        Telegram tells the bot nothing of how it went, so a refusal is only recorded."""
+        if reply.content_type != "application/json":
+            return
+        params = await reply.json()
+        method = params.pop("method", None)
+        if not isinstance(method, str):
+            return
+        self.webhook_replies.append(method)
+        self.calls.append(method)
+        handler = getattr(self, f"_api_{method}", None)
+        if handler is None:
+            return
+        try:
+            await handler(params)
+        except Refused as refusal:
+            self.refused.append(Refusal(method, refusal.description))
+            FakeTelegram.every_refusal.append(self.refused[-1])
+        await self._notify()
 
     def text_update(self, user_id: int, text: str, chat_type: str = "private") -> dict[str, Any]:
         """A new update (with its id) carrying a text message; not yet delivered."""

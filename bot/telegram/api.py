@@ -64,12 +64,20 @@ async def edit_text(bot: Bot, chat_id: int, message_id: int, message: Message) -
     await _show(bot, "editMessageText", message, chat_id=chat_id, message_id=message_id)
 
 
-async def answer_query(bot: Bot, query_id: str, notice: str | None, alert: bool) -> None:
-    """answerCallbackQuery: the button's spinner stops, with `notice` shown if given (as
-    an alert that needs a tap if `alert`)."""
+ANSWER_QUERY = "answerCallbackQuery"
+
+
+def answer_parameters(query_id: str, notice: str | None, alert: bool) -> dict[str, Plain]:
+    """answerCallbackQuery's parameters: the button's spinner stops, with `notice` shown
+    if given (as an alert that needs a tap if `alert`)."""
     parameters: dict[str, Plain] = {"callback_query_id": query_id}
     if notice:
         parameters["text"] = notice
     if alert:
         parameters["show_alert"] = True
-    await _call(bot, "answerCallbackQuery", parameters)
+    return parameters
+
+
+async def answer_query(bot: Bot, query_id: str, notice: str | None, alert: bool) -> None:
+    """answerCallbackQuery, sent now."""
+    await _call(bot, ANSWER_QUERY, answer_parameters(query_id, notice, alert))

@@ -3,7 +3,8 @@
 Webhook requests are handled before the answer is returned, so a request Telegram sees
 fail (or time out) is delivered again, and the processed-update record skips a repeat.
 An update whose transaction failed on the database is answered 503 for Telegram to
-deliver it again (`handlers.REDELIVER`).
+deliver it again (`handlers.REDELIVER`); a button press is answered in the webhook's own
+HTTP answer (`handlers.WEBHOOK_ANSWERS`), one request fewer per press.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from telegram.ext import Application
 
-from bot.telegram.handlers import REDELIVER
+from bot.telegram.handlers import REDELIVER, WEBHOOK_ANSWERS
 from bot.telegram.updates import read_update
 
 log = logging.getLogger(__name__)
@@ -54,14 +55,19 @@ def web_app(
         except Exception:  # not JSON, or not an update: nothing to retry
             return PlainTextResponse("bad request", status_code=400)
         await application.process_update(update)
+        button_answer = in_the_answer.pop(update.update_id, None)
         if update.update_id in redeliver:
             redeliver.discard(update.update_id)
             return PlainTextResponse("database unavailable, deliver again", status_code=503)
+        if button_answer is not None:
+            return JSONResponse(button_answer)  # Telegram runs it: one request fewer
         return PlainTextResponse("ok")
 
     routes = [Route("/healthz", healthz), Route("/metrics", metrics)]
     redeliver: set[int] = set()
+    in_the_answer: dict[int, dict[str, object]] = {}
     if application is not None and secret is not None:
         application.bot_data[REDELIVER] = redeliver
+        application.bot_data[WEBHOOK_ANSWERS] = in_the_answer
         routes.append(Route(webhook_path, webhook, methods=["POST"]))
     return Starlette(routes=routes)

@@ -241,3 +241,20 @@ async def test_a_typed_message_the_database_failed_reaches_the_user_through_tele
     assert again.visible.startswith("Question 1 of 16")
     # The two messages of /start and these two: nothing about a failure.
     assert len(user.received) == 4
+
+
+async def test_a_press_is_answered_in_the_webhooks_own_answer(
+    settings: Settings, telegram: FakeTelegram
+) -> None:
+    """Issue 21: the Bot API runs one method returned in the webhook's HTTP answer, so the
+    button's answer costs no request of its own; the fake runs it as Telegram does."""
+    user = Chat(telegram, 34)
+    async with webhook_instance(settings) as base:
+        telegram.push_to = f"{base}/telegram"
+        _, first = await user.send("/start", expect=2)
+        notice, (second,) = await user.tap("No", first)
+        why, _ = await user.tap("Why?", second, expect=0)
+    assert notice is None and why is not None and "nerve" in why  # the alert's text
+    assert telegram.webhook_replies == ["answerCallbackQuery", "answerCallbackQuery"]
+    assert telegram.calls.count("answerCallbackQuery") == 2  # both from the answers
+    assert second.visible.startswith("Question 2 of 16")
