@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import PoolResetState
@@ -198,3 +198,15 @@ def describe_failure(engine: AsyncEngine, error: BaseException) -> str:
 
 # A database that is locked, gone or unreachable right now; worth retrying later.
 DatabaseError = (OperationalError, InterfaceError, PoolTimeout)
+
+
+def unavailable(error: BaseException) -> bool:
+    """Whether `error` says the database could not be used right now (locked, restarting,
+    unreachable, or its connection ended from the server side, as asyncpg reports a
+    terminated backend), so that the same work may succeed later; a wrong statement or a
+    bug would fail the same way again."""
+    return (
+        # ConnectionError: a refused connection, before SQLAlchemy wraps anything.
+        isinstance(error, (*DatabaseError, ConnectionError))
+        or (isinstance(error, DBAPIError) and error.connection_invalidated)
+    )

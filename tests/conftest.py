@@ -101,7 +101,13 @@ async def fresh_postgres_database(admin_url: str) -> AsyncIterator[str]:
         await connection.execute(f'CREATE DATABASE "{name}"')
         yield admin.set(database=name).render_as_string(hide_password=False)
     finally:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+        try:
+            await connection.execute(drop)
+        except (asyncpg.InterfaceError, asyncpg.PostgresConnectionError, ConnectionError):
+            # The server was restarted meanwhile (a fault drill): drop it anew.
+            connection = await asyncpg.connect(dsn)
+            await connection.execute(drop)
         await connection.close()
 
 

@@ -34,7 +34,7 @@ from bot.telegram.retry import with_retry
 from bot.telegram.updates import FromUser, Press, Typed
 from bot.ui import texts
 from bot.ui.i18n import _, language, pick
-from storage.database import DatabaseError
+from storage.database import unavailable
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +273,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         chat_id = update.effective_chat.id
     else:
         return
-    busy = isinstance(error, DatabaseError)
+    busy = error is not None and unavailable(error)
     redeliver: set[int] | None = context.bot_data.get(REDELIVER)
     if busy and redeliver is not None and isinstance(update, Press | Typed | Update):
         redeliver.add(update.update_id)

@@ -1,0 +1,140 @@
+"""PostgreSQL failing under a webhook replica (issue 21): every connection ended from the
+server side, and the server restarted. Telegram's retry is the recovery: the update the
+database failed is answered 503 and delivered again (the fake Bot API retries as Telegram
+does), it is applied exactly once, `/healthz` says 503 while the database is gone and 200
+after, and the replica recovers without a restart of its own."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shlex
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import aiohttp
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.config import Settings
+from storage.database import create_engine
+from storage.repository import StateRepository
+from testing.fake_telegram import FakeTelegram
+from tests.conftest import Chat
+from tests.e2e.test_webhook import webhook_instance
+
+USER = 41
+
+
+@pytest.fixture
+def postgresql(database_url: str) -> str:
+    if not database_url.startswith("postgresql"):
+        pytest.skip("about PostgreSQL only")
+    return database_url
+
+
+def plain_dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def end_every_connection(url: str) -> int:
+    """pg_terminate_backend for every connection to the database but this one."""
+    admin = await asyncpg.connect(plain_dsn(url))
+    try:
+        ended = await admin.fetch(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    finally:
+        await admin.close()
+    return len(ended)
+
+
+async def health(base: str) -> int:
+    async with aiohttp.ClientSession() as http, http.get(f"{base}/healthz") as response:
+        return response.status
+
+
+async def trail_of(url: str) -> list[tuple[str, str]]:
+    engine = create_engine(url)
+    try:
+        async with StateRepository(engine).transaction() as tx:
+            active = await tx.active_assessment(USER)
+            assert active is not None
+            return [(a.question_id, a.value) for a in await tx.answer_trail(active.id)]
+    finally:
+        await engine.dispose()
+
+
+async def test_every_connection_ended_by_the_server(
+    settings: Settings, telegram: FakeTelegram, postgresql: str
+) -> None:
+    user = Chat(telegram, USER)
+    async with webhook_instance(settings) as base:
+        telegram.push_to = f"{base}/telegram"
+        _, first = await user.send("/start", expect=2)
+        assert await end_every_connection(postgresql) >= 1
+        _, (second,) = await user.tap("No", first)
+        assert second.visible.startswith("Question 2 of 16")
+        _, (third,) = await user.tap("No", second)
+        assert third.visible.startswith("Question 3 of 16")
+        assert await health(base) == 200
+    assert await trail_of(postgresql) == [("bowel_bladder", "no"), ("leg_weakness", "no")]
+
+
+class Server:
+    """The suite's PostgreSQL server (`.ci/postgres.sh` exports PGDATA_BACKPATH), stopped
+    and started again with the options it was started with."""
+
+    def __init__(self, data: str, pg_ctl: str, options: str) -> None:
+        self.data, self._pg_ctl, self._options = data, pg_ctl, options
+
+    @classmethod
+    def of_the_suite(cls) -> Server | None:
+        data = os.environ.get("PGDATA_BACKPATH")
+        opts = Path(data or "/nonexistent") / "postmaster.opts"
+        if not data or not opts.exists() or shutil.which("runuser") is None:
+            return None
+        binary, *arguments = shlex.split(opts.read_text())
+        at = arguments.index("-D")
+        kept = arguments[:at] + arguments[at + 2 :]  # pg_ctl gives the data directory itself
+        return cls(data, str(Path(binary).with_name("pg_ctl")), shlex.join(kept))
+
+    async def _run(self, *arguments: str) -> None:
+        command = ["runuser", "-u", "postgres", "--", self._pg_ctl, "-D", self.data, *arguments]
+        await asyncio.to_thread(subprocess.run, command, check=True, capture_output=True)
+
+    async def stop(self) -> None:
+        await self._run("-m", "fast", "-w", "stop")
+
+    async def start(self) -> None:
+        await self._run("-w", "-l", f"{self.data}/server.log", "-o", self._options, "start")
+
+
+async def test_postgresql_restarted_under_a_replica(
+    settings: Settings, telegram: FakeTelegram, postgresql: str
+) -> None:
+    server = Server.of_the_suite()
+    if server is None:
+        pytest.skip("the suite's PostgreSQL server cannot be restarted here (no PGDATA_BACKPATH)")
+    user = Chat(telegram, USER)
+    async with webhook_instance(settings) as base:
+        telegram.push_to = f"{base}/telegram"
+        _, first = await user.send("/start", expect=2)
+        await server.stop()
+        down = await health(base)
+        pressed = asyncio.create_task(user.tap("No", first))  # delivered while it is down
+        await asyncio.sleep(0.3)
+        started = time.monotonic()
+        await server.start()
+        _, (second,) = await pressed
+        recovered = time.monotonic() - started
+        assert second.visible.startswith("Question 2 of 16")
+        up = await health(base)
+    assert (down, up) == (503, 200)
+    assert telegram.webhook_retries >= 1  # answered 503 while down, then delivered again
+    assert recovered < 10
+    assert await trail_of(postgresql) == [("bowel_bladder", "no")]
