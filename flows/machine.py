@@ -201,7 +201,7 @@ def answer(
     `notes` ({WORDS: "about 3 months", DAYS: "90"}) are kept with a typed answer; a new
     answer to the question replaces them."""
     _check(snapshot, question_id, value)
-    answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
+    answers = {k: v for k, v in _unheld(snapshot.answers).items() if _question_of(k) != question_id}
     answers.update(_entries(question_id, value, notes))
     state = _fire("next", snapshot.state, answers)
     history = (*snapshot.history, question_id)
@@ -249,6 +249,13 @@ def held(snapshot: Snapshot) -> tuple[str, dict[str, str]] | None:
     return value, notes
 
 
+def _unheld(answers: Mapping[str, str]) -> dict[str, str]:
+    """The answers without one held aside, and without its notes: a held answer lives only
+    until the next step of the flow."""
+    held = {_question_of(k) for k in answers if k.endswith(f":{HELD}")}
+    return {k: v for k, v in answers.items() if not (":" in k and _question_of(k) in held)}
+
+
 def _check(snapshot: Snapshot, question_id: str, value: str) -> None:
     question = snapshot.question
     if question is None or question.id != question_id:
@@ -267,12 +274,12 @@ def _entries(
 
 
 def back(snapshot: Snapshot) -> Snapshot:
-    """Return to the previous question; its answer and later ones stay stored until changed."""
+    """Return to the previous question; its answer and later ones stay stored until changed
+    (an answer held aside does not: it belonged to the message before)."""
     if snapshot.finished or not snapshot.history:
         raise StaleAnswer("nothing to go back to")
-    return Snapshot(snapshot.state, snapshot.answers, snapshot.history[:-1]).with_state(
-        snapshot.history[-1]
-    )
+    answers = MappingProxyType(_unheld(snapshot.answers))
+    return Snapshot(snapshot.history[-1], answers, snapshot.history[:-1])
 
 
 def revisit(
@@ -296,7 +303,7 @@ def revisit(
 
 def report_emergency(snapshot: Snapshot, flag_id: str) -> Snapshot:
     """End the assessment because the user typed an emergency sign (`flag_id`)."""
-    answers = {**snapshot.answers, rules.REPORTED_EMERGENCY: flag_id}
+    answers = {**_unheld(snapshot.answers), rules.REPORTED_EMERGENCY: flag_id}
     state = DONE if snapshot.finished else _fire("report_emergency", snapshot.state, answers)
     return Snapshot(state, MappingProxyType(answers), snapshot.history)
 

@@ -64,7 +64,7 @@ def decide(reading: Reading, question: Question) -> Decision:
     """What the message leads to: an emergency sign first, then a topic of one, then an
     urgent sign, each keeping the answer the message also gives; then the answer."""
     answer = _answer(reading, question)
-    held = answer if answer.outcome is Outcome.ANSWER else None
+    held = answer if answer.outcome is Outcome.ANSWER and _holdable(reading, question) else None
     emergency = _emergency(reading)
     if emergency is not None:
         return replace(emergency, held=held)
@@ -81,6 +81,14 @@ def decide(reading: Reading, question: Question) -> Decision:
     if reading.asked and answer.outcome is Outcome.NOT_UNDERSTOOD:
         return Decision(Outcome.QUESTION)
     return answer
+
+
+def _holdable(reading: Reading, question: Question) -> bool:
+    """Whether the answer a message gives may be kept beside a sign it also reports. At a
+    red flag only a scoped "no" to that very flag may ("no fever, but I lost weight"): a
+    yes or a no beside a sign is about the sign ("yes, I leak when I sneeze"), so the
+    question is asked again once the sign is dealt with."""
+    return question.id not in _SEVERITY or question.id in reading.denied
 
 
 def _emergency(reading: Reading) -> Decision | None:

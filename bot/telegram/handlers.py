@@ -100,7 +100,8 @@ async def deliver(
     # reply waits until this one is shown (the lock is taken before anything is awaited,
     # and the next event of this user runs only after the service's lock is let go).
     # The button's answer is no message in the chat: it stops the spinner (or shows the
-    # alert) at once, whatever is still being shown before it.
+    # alert) at once, whatever is still being shown before it; in webhook mode it rides in
+    # the webhook's HTTP answer instead, once this reply is shown (one request fewer).
     answering = (
         asyncio.create_task(_answer_query(context, press.query_id, reply, press.update_id))
         if press is not None

@@ -54,10 +54,13 @@ def web_app(
             update = read_update(await request.json(), application.bot)
         except Exception:  # not JSON, or not an update: nothing to retry
             return PlainTextResponse("bad request", status_code=400)
-        await application.process_update(update)
-        button_answer = in_the_answer.pop(update.update_id, None)
-        if update.update_id in redeliver:
+        try:
+            await application.process_update(update)
+        finally:  # even when cancelled: nothing of this update is kept once it is answered
+            button_answer = in_the_answer.pop(update.update_id, None)
+            again = update.update_id in redeliver
             redeliver.discard(update.update_id)
+        if again:
             return PlainTextResponse("database unavailable, deliver again", status_code=503)
         if button_answer is not None:
             return JSONResponse(button_answer)  # Telegram runs it: one request fewer

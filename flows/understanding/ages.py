@@ -1,6 +1,11 @@
 """An age typed at the age question (contract v3, section 1a): "I'm 52", "tengo 17 años",
-"мне 60", "16 y/o", or the bare number. Elsewhere an age is never read as one, and never
-as a duration (`durations.py` leaves ages alone)."""
+"мне 60", "16 y/o", "under 18", or the bare number. Elsewhere an age is never read as one,
+and never as a duration (`durations.py` leaves ages alone).
+
+An age ends a child's assessment (R11), so it is read only when the message says it is
+one: a number that counts anything else ("3 weeks", "pain is 8") is no age, and "over 18"
+does not say which band it is.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +15,15 @@ from flows.understanding.durations import unit_at
 from flows.understanding.matching import Compiled, Word
 
 _OLDEST = 120
-# A message this short that holds one number is that number as an answer: "52", "52 now".
-_SHORT = 3
 # The longest age in words read: "cincuenta y dos", "sixty one now".
 _SPELLED = 4
+# How far before the number "under", "almost" or a "not" may stand ("мне нет 18").
+_MODIFIER_REACH = 3
 
 
 def find_age(lexicon: Compiled, words: list[Word]) -> int | None:
-    """The age the message gives, or None when it gives none or more than one number."""
+    """The age the message gives (an age below a bound for "under 18": 17), or None when
+    it gives none, more than one number, or only a lower bound ("over 18")."""
     numbers = [i for i, w in enumerate(words) if w.token.text.isdigit()]
     if not numbers:
         # In words: the whole of a short message ("fifty two", "cincuenta y dos").
@@ -26,11 +32,12 @@ def find_age(lexicon: Compiled, words: list[Word]) -> int | None:
         return None
     at = numbers[0]
     age = int(words[at].token.text)
-    if not 0 < age <= _OLDEST:
+    counts_something_else = _counted(lexicon, words, at)
+    if not 0 < age <= _OLDEST or counts_something_else:
         return None
-    if len(words) <= _SHORT or _said_as_an_age(lexicon, words, at):
-        return age
-    return None
+    if len(words) > 1 and not _said_as_an_age(lexicon, words, at):
+        return None
+    return _bounded(lexicon, words, at, age)
 
 
 def _spelled(lexicon: Compiled, words: list[Word]) -> int | None:
@@ -40,9 +47,47 @@ def _spelled(lexicon: Compiled, words: list[Word]) -> int | None:
     return value if isinstance(value, int) and 0 < value <= _OLDEST else None
 
 
+def _counted(lexicon: Compiled, words: list[Word], at: int) -> bool:
+    """The number counts days, weeks or months ("3 weeks", "10 días"): not years of age."""
+    unit = unit_at(lexicon, words, at + 1) if at + 1 < len(words) else None
+    return unit is not None and unit.days < 365
+
+
 def _said_as_an_age(lexicon: Compiled, words: list[Word], at: int) -> bool:
-    """ "I'm 52", "aged 52", "52 years", "52 years old", "52 y/o", "мне 60"."""
+    """ "I'm 52", "aged 52", "52 years", "52 years old", "52 y/o", "мне 60", "under 18"."""
     before = any(lexicon.group_at(words, at - length, "AGE_BEFORE") == length for length in (1, 2))
     unit = unit_at(lexicon, words, at + 1) if at + 1 < len(words) else None
     after = lexicon.group_at(words, at + 1, "AGE_AFTER") > 0
-    return before or after or (unit is not None and unit.days >= 365)
+    bound = _modifier(lexicon, words, at) is not None
+    return before or after or bound or (unit is not None and unit.days >= 365)
+
+
+def _bounded(lexicon: Compiled, words: list[Word], at: int, age: int) -> int | None:
+    """ "under 18", "almost 50", "мне нет 18", "aún no tengo 18": just below the number;
+    "over 18": no band for sure (unless it is 50 or more)."""
+    modifier = _modifier(lexicon, words, at)
+    if modifier is None:
+        return age
+    if modifier == "MORE":
+        return age if age >= 50 else None
+    return age - 1
+
+
+def _modifier(lexicon: Compiled, words: list[Word], at: int) -> str | None:
+    """Which bound stands shortly before the number, in its clause: LESS (with ALMOST and
+    a negation) or MORE."""
+    clause = words[at].token.clause
+    for i in range(at - 1, max(-1, at - 1 - _MODIFIER_REACH), -1):
+        if words[i].token.clause != clause:
+            break
+        for length in (2, 1):  # the longer first: "не больше" before "больше"
+            start = i - length + 1
+            if start < 0:
+                continue
+            if lexicon.group_at(words, start, "MORE") == length:
+                return "MORE"
+            if any(lexicon.group_at(words, start, g) == length for g in ("LESS", "ALMOST")):
+                return "LESS"
+        if lexicon.in_group(words[i], "NEGATION"):
+            return "LESS"
+    return None

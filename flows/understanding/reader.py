@@ -51,8 +51,12 @@ def understand(
         signs += [s for s in extra.signs if s.flag not in {k.flag for k in signs}]
         touched += extra.touched
     touched = _first_per_flag(touched, {s.flag for s in signs})
-    duration = find_duration(lexicon, _without(words, signs + touched), today) if pending else None
-    answer = find_answer(lexicon, words, pending, options) if pending else None
+    # The duration and the answer are never read from a sign's own clause: "3 weeks, and
+    # since this morning I can't pee" dates the sign; "lower back, both legs tingle" is
+    # no "both".
+    unsigned = _without(words, signs + touched)
+    duration = find_duration(lexicon, unsigned, today) if pending else None
+    answer = find_answer(lexicon, unsigned, pending, options) if pending else None
     age = find_age(lexicon, words) if pending == AGE_BAND.id else None
     return Reading(
         normalised,

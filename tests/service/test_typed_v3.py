@@ -128,3 +128,24 @@ async def test_a_typed_yes_to_an_emergency_question_is_confirmed_first(
     assert labels(confirm) == [CONFIRM_YES, CONFIRM_NO]
     result = await service.press(Sender(USER), button(confirm, CONFIRM_YES))
     assert texts(result)[0].startswith("<b>Emergency: go to the emergency department")
+
+
+async def test_no_i_meant_something_else_after_a_yes_about_the_sign_records_nothing(
+    service: TriageService, repository: StateRepository
+) -> None:
+    first = await service.command("start", Sender(USER))
+    confirm = await service.text(Sender(USER), "yes, I leak a bit when I sneeze")
+    again = await service.press(Sender(USER), button(confirm, CONFIRM_NO))
+    assert "no emergency was recorded" in texts(again)[0]
+    assert texts(again)[-1] == texts(first)[-1]  # the bladder question again
+    assert await trail(repository) == []
+
+
+async def test_a_held_answer_does_not_outlive_a_step_back(service: TriageService) -> None:
+    reply = await service.command("start", Sender(USER))
+    duration = await answer_all(service, reply, TO_DURATION)
+    confirm = await service.text(Sender(USER), "3 weeks, and my bladder control has gone")
+    await service.press(Sender(USER), button(duration, "◀ Back"))  # the user goes back
+    stale = await service.press(Sender(USER), button(confirm, CONFIRM_NO))
+    assert not any("I noted" in t for t in texts(stale))
+    assert "Does any of these apply to you?" in texts(stale)[-1]  # where the user now is

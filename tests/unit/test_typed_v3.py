@@ -250,3 +250,41 @@ def test_a_risk_factor_typed_elsewhere_asks_the_risk_factor_question(
 )
 def test_a_steroid_injection_for_the_pain_is_not_the_risk_factor(language: str, text: str) -> None:
     assert decide(text, language, "pain_type").flag != "risk_factors"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "3 weeks"), ("en", "10 days"), ("en", "pain is 8"), ("en", "I'm over 18"),
+     ("es", "hace 3 semanas"), ("ru", "3 недели")],
+)  # fmt: skip
+def test_what_is_not_an_age_never_ends_the_assessment_as_a_child(language: str, text: str) -> None:
+    """An age under 18 ends the assessment (R11): a duration, a score or a lower bound
+    typed at the age question is no age."""
+    assert decide(text, language, "age_band").outcome is not Outcome.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "I'm under 18"), ("en", "younger than 18"), ("en", "almost 18"),
+     ("es", "aún no tengo 18"), ("ru", "меньше 18"), ("ru", "мне нет 18")],
+)  # fmt: skip
+def test_an_age_below_18_said_with_a_bound_is_under_18(language: str, text: str) -> None:
+    decision = decide(text, language, "age_band")
+    assert (decision.outcome, decision.value) == (Outcome.ANSWER, "under_18")
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [("yes, I leak a bit when I sneeze", "bowel_bladder"), ("yes, I fell", "trauma")],
+)
+def test_a_yes_beside_a_sign_at_its_own_question_is_not_kept(text: str, at: str) -> None:
+    """It is about the sign: after "No, I meant something else" the question is asked
+    again, never answered yes behind the user's back."""
+    decision = decide(text, "en", at)
+    assert decision.outcome is Outcome.CONFIRM_EMERGENCY and decision.held is None
+
+
+def test_an_answer_is_never_read_from_the_signs_own_words() -> None:
+    decision = decide("lower back, both legs tingle", "en", "location")
+    assert decision.flag == "nerve_progressive"
+    assert decision.held is not None and decision.held.value == "back"  # not "both"

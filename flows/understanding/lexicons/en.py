@@ -259,14 +259,15 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "PLURAL_UNIT": ("days", "weeks", "months", "years", "yrs", "wks", "mths", "ages", "decades"),
     "AND_HALF": ("and_a_half", "and_half", "n_a_half"),
     "AGE_BEFORE": ("i'm", "im", "i_am", "aged", "age", "turned", "turning", "am"),
-    "AGE_AFTER": ("old", "of_age", "yo", "o"),  # "o": the end of "52y/o"
+    "AGE_AFTER": ("old", "of_age", "yo", "o", "y_o"),  # "o": the end of "52y/o"; "16 y/o"
     "FUTURE": ("in", "within", "next", "after_another", "for_another", "another"),
     "LESS": ("less_than", "under", "below", "not_yet", "not_even", "not_quite", "fewer_than",
-             "shy_of", "less_then", "<", "not_more_than", "no_more_than", "up_to"),
+             "shy_of", "less_then", "<", "not_more_than", "no_more_than", "up_to", "younger_than",
+             "younger"),
     # With a negation near the amount, the amount is not reached: "not 6 weeks yet".
     "YET": ("yet", "even"),
     "MORE": ("more_than", "over", "above", "at_least", "longer_than", "more_then", ">",
-             "over_a", "well_over"),
+             "over_a", "well_over", "older_than", "older"),
     # After the amount, the same: "a month or more", "6 weeks plus".
     "MORE_AFTER": ("or_more", "or_longer", "plus", "and_counting"),
     # After the amount, a little more, up to half as long again: "3 weeks and a bit".

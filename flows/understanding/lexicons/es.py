@@ -535,7 +535,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     ),
     "LESS": (
         "menos_de", "menos_d", "menos_que", "todavia_no", "aun_no", "no_llega_a", "no_llego_a", "no_llegar_a",
-        "sin_llegar_a", "ni",
+        "sin_llegar_a", "ni", "menor_de", "menor_que",
         "ni_siquiera", "no_mas_de", "apenas", "como_mucho",
         "como_maximo",
     ),
@@ -544,6 +544,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "MORE": (
         "mas_de", "mas_d", "mas_que", "por_encima_de", "al_menos", "por_lo_menos",
         "pasado_de", "pasados", "mas_de_un", "bastante_mas_de", "minimo", "como_minimo",
+        "mayor_de", "mayor_que",
     ),
     # After the amount, the same: "un mes o mas".
     "MORE_AFTER": ("o_mas", "o_incluso_mas"),
