@@ -1,4 +1,4 @@
-"""Use cases of typed messages (contract v2, section 1): what `flows.typed.decide` says a
+"""Use cases of typed messages (contract v3, section 1): what `flows.typed.decide` says a
 message leads to, carried out."""
 
 from __future__ import annotations

@@ -165,7 +165,8 @@ async def _answer_query(
     answered[query_id] = None
     notice, alert = (reply.notice, reply.alert) if reply else (None, False)
     in_the_answer: dict[int, dict[str, Any]] | None = context.bot_data.get(WEBHOOK_ANSWERS)
-    if in_the_answer is not None and update_id is not None:
+    # Not with a document to send: the spinner would turn until the PDF is drawn and sent.
+    if in_the_answer is not None and update_id is not None and not (reply and reply.documents):
         in_the_answer[update_id] = {
             "method": ANSWER_QUERY,
             **answer_parameters(query_id, notice, alert),

@@ -33,8 +33,15 @@ from bot.ui import texts
 from bot.ui.i18n import LANGUAGES, _, current
 from flows import machine
 from flows.followup import follow_up_days
-from flows.questions import QUESTIONS_BY_ID, UNSURE, Question
-from flows.referral import Referral, Urgency, emergency_flags, risk_factor_given, urgent_flags
+from flows.questions import OVER_50, QUESTIONS_BY_ID, UNSURE, Question
+from flows.referral import (
+    Referral,
+    Urgency,
+    emergency_flags,
+    is_acute,
+    risk_factor_given,
+    urgent_flags,
+)
 
 
 def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
@@ -241,7 +248,9 @@ def reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
     facts = []
     for question_id in referral.because_of:
         option = QUESTIONS_BY_ID[question_id].option(answers.get(question_id, ""))
-        if option is not None and option.fact:
+        # 50 or over is a risk factor only with new pain (contract v3, section 1a).
+        age_only = option is not None and option.value == OVER_50 and not is_acute(answers)
+        if option is not None and option.fact and not age_only:
             facts.append(_(option.fact))
     return [_sentence(format_list(facts, locale=current()))] if facts else []
 

@@ -169,8 +169,8 @@ def _echo_denied(message: _Message, match: Match) -> bool:
     """ "Incontinence? Never.", "¿Fiebre? Para nada", "Мочевой? Всё норм": a sign asked
     back, then a clause that is nothing but a no or a "fine"."""
     words = message.words
-    if not words[match.first].token.asked:
-        return False
+    if not words[match.first].token.asked or _fine_after(message, match, asking=True):
+        return False  # "bladder ok? no" is not fine: a report, not a denial
     clause = words[match.first].token.clause
     after = [i for i in range(match.last + 1, len(words)) if words[i].token.clause != clause]
     answer = [i for i in after if words[i].token.clause == words[after[0]].token.clause]
@@ -229,10 +229,13 @@ def _topic_denied(message: _Message, match: Match) -> bool:
     return any(lexicon.in_group(w, "PROBLEM") for w in between)
 
 
-def _fine_after(message: _Message, match: Match) -> bool:
+def _fine_after(message: _Message, match: Match, asking: bool = False) -> bool:
     """ "bladder fine", "legs are ok": a word for fine after the topic in its clause, not
-    itself negated ("not ok")."""
+    itself negated ("not ok"), in a statement ("bladder fine?" asks; with `asking`, in a
+    question)."""
     lexicon, words = message.lexicon, message.words
+    if words[match.first].token.asked != asking:
+        return False
     clause = words[match.first].token.clause
     for i in range(match.last + 1, len(words)):
         if words[i].token.clause != clause:

@@ -182,3 +182,12 @@ def test_after_failed_care_a_risk_factor_is_told_to_the_doctor(row: str, given: 
     assert referral(with_risk).row == row
     assert "Tell the doctor about your risk factor." in shown(with_risk)
     assert "risk factor" not in shown({**with_risk, "risk_factors": "no"})
+
+
+def test_with_pain_of_six_weeks_or_more_age_is_not_given_as_the_reason() -> None:
+    """50 or over is a risk factor only with new pain: R12 here is for the steroids."""
+    answers = {**PERSISTENT, "age_band": "50_plus", "risk_factors": "yes",
+               "pain_type": "mechanical", "conservative_tried": "no"}  # fmt: skip
+    text = shown(answers)
+    assert text.startswith("See your primary care doctor soon")
+    assert "50 or over" not in text and "Something raises the chance" in text

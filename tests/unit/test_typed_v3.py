@@ -288,3 +288,12 @@ def test_an_answer_is_never_read_from_the_signs_own_words() -> None:
     decision = decide("lower back, both legs tingle", "en", "location")
     assert decision.flag == "nerve_progressive"
     assert decision.held is not None and decision.held.value == "back"  # not "both"
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [("en", "bladder ok? no"), ("en", "3 weeks, bladder fine? not really"),
+     ("ru", "мочевой в порядке? нет")],
+)  # fmt: skip
+def test_a_fine_asked_back_and_answered_no_is_not_fine(language: str, text: str) -> None:
+    assert decide(text, language, "duration").outcome is Outcome.CONFIRM_EMERGENCY
