@@ -146,6 +146,8 @@ def _fire(trigger: str, state: str, answers: Mapping[str, str]) -> str:
 # typed answer to the pending question kept aside while a sign the same message reported
 # is dealt with first (contract v3): it becomes the answer once the sign is ruled out.
 WORDS, DAYS, HELD = "words", "days", "held"
+# Beside a held answer: an urgent red flag the same message reported, asked after it.
+THEN_ASK = "then_ask"
 
 
 def note_key(question_id: str, what: str) -> str:
@@ -225,34 +227,53 @@ def answer(
     return Snapshot(state, MappingProxyType(kept), history)
 
 
-def hold(
-    snapshot: Snapshot, question_id: str, value: str, notes: Mapping[str, str] | None = None
-) -> Snapshot:
-    """Keep a typed answer to the pending question aside, without moving on."""
-    _check(snapshot, question_id, value)
+@dataclass(frozen=True, slots=True)
+class Held:
+    """What a message gave beside a possible emergency sign, kept for after the user says
+    the sign is not happening: an answer to the pending question (and its notes), and an
+    urgent red flag it also reported, to be asked then."""
+
+    value: str | None = None
+    notes: Mapping[str, str] = field(default_factory=dict)
+    then_ask: str | None = None
+
+
+def hold(snapshot: Snapshot, question_id: str, kept: Held) -> Snapshot:
+    """Keep `kept` aside for the pending question, without moving on."""
+    if kept.value is not None:
+        _check(snapshot, question_id, kept.value)
+    elif snapshot.question is None or snapshot.question.id != question_id:
+        raise StaleAnswer(question_id)
     answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
-    answers.update(_entries(question_id, value, notes, HELD))
+    if kept.value is not None:
+        answers.update(_entries(question_id, kept.value, kept.notes, HELD))
+    if kept.then_ask is not None:
+        answers[note_key(question_id, THEN_ASK)] = kept.then_ask
     return Snapshot(snapshot.state, MappingProxyType(answers), snapshot.history)
 
 
-def held(snapshot: Snapshot) -> tuple[str, dict[str, str]] | None:
-    """The answer kept aside for the pending question, with its notes, if there is one."""
+def held(snapshot: Snapshot) -> Held | None:
+    """What was kept aside for the pending question, if anything."""
     question = snapshot.question
-    value = snapshot.answers.get(note_key(question.id, HELD), "") if question else ""
-    if question is None or question.option(value) is None:
+    if question is None:
+        return None
+    value = snapshot.answers.get(note_key(question.id, HELD))
+    then_ask = snapshot.answers.get(note_key(question.id, THEN_ASK))
+    usable = value if value is not None and question.option(value) is not None else None
+    if usable is None and then_ask not in QUESTIONS_BY_ID:
         return None
     notes = {
-        key.partition(":")[2]: text
-        for key, text in snapshot.answers.items()
-        if ":" in key and _question_of(key) == question.id and not key.endswith(f":{HELD}")
+        what: text
+        for what, text in _notes_of(snapshot.answers, question.id).items()
+        if what not in (HELD, THEN_ASK)
     }
-    return value, notes
+    return Held(usable, notes if usable else {}, then_ask if then_ask in QUESTIONS_BY_ID else None)
 
 
 def _unheld(answers: Mapping[str, str]) -> dict[str, str]:
     """The answers without one held aside, and without its notes: a held answer lives only
     until the next step of the flow."""
-    held = {_question_of(k) for k in answers if k.endswith(f":{HELD}")}
+    held = {_question_of(k) for k in answers if k.endswith((f":{HELD}", f":{THEN_ASK}"))}
     return {k: v for k, v in answers.items() if not (":" in k and _question_of(k) in held)}
 
 

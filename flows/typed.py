@@ -58,6 +58,9 @@ class Decision:
     # A sign comes first (v3: the message is read whole): the answer to the pending
     # question the same message also gives, kept for after the sign is dealt with.
     held: Decision | None = None
+    # Beside a possible emergency: an urgent red flag the message also reports, asked once
+    # the user says the emergency is not happening ("I slipped, and I've had a fever").
+    then_ask: str | None = None
 
 
 def decide(reading: Reading, question: Question) -> Decision:
@@ -65,13 +68,14 @@ def decide(reading: Reading, question: Question) -> Decision:
     urgent sign, each keeping the answer the message also gives; then the answer."""
     answer = _answer(reading, question)
     held = answer if answer.outcome is Outcome.ANSWER and _holdable(reading, question) else None
+    urgent = _in_asking_order([s for s in reading.signs if s.flag in _ASKED_WHEN_MENTIONED])
     emergency = _emergency(reading)
     if emergency is not None:
-        return replace(emergency, held=held)
+        then_ask = next((s.flag for s in urgent if s.flag != question.id), None)
+        return replace(emergency, held=held, then_ask=then_ask)
     if answer.value == YES and _SEVERITY.get(question.id) is Severity.EMERGENCY:
         # A typed yes to an emergency question is a report in words: confirmed like one.
         return Decision(Outcome.CONFIRM_EMERGENCY, question.id, words=answer.words)
-    urgent = _in_asking_order([s for s in reading.signs if s.flag in _ASKED_WHEN_MENTIONED])
     own = next((s for s in urgent if s.flag == question.id), None)
     if own is not None:
         return Decision(Outcome.ANSWER, own.flag, YES, reading.words(own.span))

@@ -29,8 +29,8 @@ async def text(event: Event, message: str) -> Reply:
         return await steps.emergency(event, active, decision.flag, decision.words)
     if decision.outcome is Outcome.CONFIRM_EMERGENCY:
         assert decision.flag is not None
-        if active is not None and now is not None and now.question is not None:
-            active = await _hold(event, active, now, decision.held)
+        if active is not None and now is not None:
+            active = await _hold(event, active, now, decision)
         return Reply(
             (
                 render.confirm_emergency(
@@ -102,13 +102,16 @@ async def _ask_red_flag(
 
 
 async def _hold(
-    event: Event, active: StoredAssessment, now: machine.Snapshot, held: Decision | None
+    event: Event, active: StoredAssessment, now: machine.Snapshot, decision: Decision
 ) -> StoredAssessment:
-    """Keep the answer a message gave beside a possible emergency sign, for after the
-    user says the sign is not happening."""
-    if held is None or held.value is None or now.question is None:
+    """Keep what a message gave beside a possible emergency sign (an answer, an urgent
+    flag to ask) for after the user says the sign is not happening."""
+    held, question = decision.held, now.question
+    value = held.value if held is not None else None
+    if question is None or (value is None and decision.then_ask is None):
         return active
-    kept = machine.hold(now, now.question.id, held.value, _notes(held))
+    notes = _notes(held) if held is not None and value is not None else {}
+    kept = machine.hold(now, question.id, machine.Held(value, notes, decision.then_ask))
     return await event.tx.save_progress(
         active, state=kept.state, answers=kept.answers, history=kept.history
     )
@@ -158,7 +161,23 @@ async def confirm_emergency(event: Event, action: ConfirmEmergencyAction) -> Rep
         return Reply((carry_on,), edit=edit)
     now = snapshot(active)
     kept = machine.held(now)
-    if kept is not None and now.question is not None:
-        reply = await _record(event, active, now.question, *kept)
-        return replace(reply, messages=(carry_on, *reply.messages), edit=edit)
-    return Reply((carry_on, render.question_message(active.id, now)), edit=edit)
+    if kept is None or now.question is None:
+        return Reply((carry_on, render.question_message(active.id, now)), edit=edit)
+    if kept.then_ask is not None:  # the urgent sign the same message reported
+        days = kept.notes.get(machine.DAYS)
+        answer = (
+            Decision(
+                Outcome.ANSWER,
+                value=kept.value,
+                words=kept.notes.get(machine.WORDS),
+                days=float(days) if days else None,
+            )
+            if kept.value
+            else None
+        )
+        ask = Decision(Outcome.ASK_RED_FLAG, kept.then_ask, held=answer)
+        reply = await _ask_red_flag(event, active, now, now.question, ask)
+    else:
+        assert kept.value is not None
+        reply = await _record(event, active, now.question, kept.value, dict(kept.notes))
+    return replace(reply, messages=(carry_on, *reply.messages), edit=edit)

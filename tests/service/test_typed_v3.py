@@ -149,3 +149,30 @@ async def test_a_held_answer_does_not_outlive_a_step_back(service: TriageService
     stale = await service.press(Sender(USER), button(confirm, CONFIRM_NO))
     assert not any("I noted" in t for t in texts(stale))
     assert "Does any of these apply to you?" in texts(stale)[-1]  # where the user now is
+
+
+async def test_an_urgent_sign_beside_a_possible_emergency_is_asked_after_no(
+    service: TriageService, repository: StateRepository
+) -> None:
+    """Review S4: the urgent sign of the same message is not lost behind the
+    confirmation; the duration it also gave is kept too."""
+    await at_duration(service)
+    confirm = await service.text(
+        Sender(USER), "3 weeks, since I slipped on the stairs, and I've had a fever of 39"
+    )
+    assert labels(confirm) == [CONFIRM_YES, CONFIRM_NO]
+    asked = await service.press(Sender(USER), button(confirm, CONFIRM_NO))
+    said = texts(asked)
+    assert "no emergency was recorded" in said[0]
+    assert any('You wrote "3 weeks"' in t for t in said)
+    assert any("You mentioned <b>a high fever with the pain</b>" in t for t in said)
+    assert "high temperature" in said[-1]
+    location = await service.press(Sender(USER), button(asked, "No"))
+    assert "Where is the pain?" in texts(location)[-1]
+    async with repository.transaction() as tx:
+        active = await tx.active_assessment(USER)
+    assert active is not None
+    assert (active.answers["duration"], active.answers["duration:words"]) == (
+        "acute_2_4",
+        "3 weeks",
+    )
