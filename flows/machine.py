@@ -13,7 +13,7 @@ new snapshot.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -307,13 +307,16 @@ def revisit(
     snapshot: Snapshot,
     question_id: str,
     pending: tuple[str, Mapping[str, str]] | None = None,
+    forget: Collection[str] = (),
 ) -> Snapshot:
     """Ask an earlier question again (a red flag the user's typed words point to); every
     answer stays stored, so after it the flow moves on to where it was. `pending` (a value
-    and its notes) answers the question that was pending, for the flow to move past."""
+    and its notes) answers the question that was pending, for the flow to move past; the
+    answers to the questions in `forget` (other red flags the same words point to) are
+    dropped, so they are asked again on the way."""
     if snapshot.finished or question_id not in snapshot.history:
         raise StaleAnswer(question_id)
-    answers = dict(snapshot.answers)
+    answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) not in forget}
     if pending is not None and (question := snapshot.question) is not None:
         _check(snapshot, question.id, pending[0])
         answers = {k: v for k, v in answers.items() if _question_of(k) != question.id}

@@ -61,6 +61,8 @@ class Decision:
     # Beside a possible emergency: an urgent red flag the message also reports, asked once
     # the user says the emergency is not happening ("I slipped, and I've had a fever").
     then_ask: str | None = None
+    # With ASK_RED_FLAG: the other urgent red flags the message reports, asked again too.
+    also: tuple[str, ...] = ()
 
 
 def decide(reading: Reading, question: Question) -> Decision:
@@ -80,8 +82,14 @@ def decide(reading: Reading, question: Question) -> Decision:
     if own is not None:
         return Decision(Outcome.ANSWER, own.flag, YES, reading.words(own.span))
     if urgent:
-        sign = urgent[0]
-        return Decision(Outcome.ASK_RED_FLAG, sign.flag, words=reading.words(sign.span), held=held)
+        sign, *others = urgent
+        return Decision(
+            Outcome.ASK_RED_FLAG,
+            sign.flag,
+            words=reading.words(sign.span),
+            held=held,
+            also=tuple(s.flag for s in others),
+        )
     if reading.asked and answer.outcome is Outcome.NOT_UNDERSTOOD:
         return Decision(Outcome.QUESTION)
     return answer

@@ -93,7 +93,7 @@ async def _ask_red_flag(
         reply = await _record(event, active, question, held.value, _notes(held))
         return replace(reply, messages=(later, *reply.messages))
     pending = (held.value, _notes(held)) if held is not None and held.value else None
-    before = machine.revisit(now, decision.flag, pending)
+    before = machine.revisit(now, decision.flag, pending, forget=decision.also)
     saved = await event.tx.save_progress(
         active, state=before.state, answers=before.answers, history=before.history
     )

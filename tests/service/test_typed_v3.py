@@ -176,3 +176,13 @@ async def test_an_urgent_sign_beside_a_possible_emergency_is_asked_after_no(
         "acute_2_4",
         "3 weeks",
     )
+
+
+async def test_every_urgent_sign_of_one_message_is_asked_again(service: TriageService) -> None:
+    """Review S5: the first is asked, and the others lose their old "no" so the flow asks
+    them on its way back."""
+    await at_duration(service)
+    fever = await service.text(Sender(USER), "3 weeks, a fever, and I've lost 10 kg without trying")
+    assert "high temperature" in texts(fever)[-1]
+    weight = await service.press(Sender(USER), button(fever, "No"))
+    assert "losing weight without trying" in texts(weight)[-1]
