@@ -118,6 +118,12 @@ class TriageService:
     def active_locks(self) -> int:
         return len(self._locks)
 
+    def guidance_without_records(self, text: str) -> str | None:
+        """The emergency signs and what to do, in the current language, when typed words
+        may report one and the database cannot be used: the reader needs no records, and
+        such a message must not wait for them."""
+        return typed_text.guidance_without_records(text, self._emergency_number)
+
     async def _run(self, who: Sender, handler: UseCase) -> Reply:
         """Run `handler` in one transaction under the user's lock, exactly once per update,
         in the user's language.

@@ -145,6 +145,15 @@ def _noted(question: Question, value: str, notes: dict[str, str]) -> Message:
     return render.note(texts.typed_answer_understood(label))
 
 
+def guidance_without_records(message: str, number: str) -> str | None:
+    """The emergency line for typed words that may report an emergency sign, read as at
+    the first question; None for anything else."""
+    decision = typed.read(message, current(), QUESTIONS_BY_ID[machine.FIRST_QUESTION])
+    if decision.outcome in (Outcome.EMERGENCY, Outcome.CONFIRM_EMERGENCY):
+        return texts.emergency_reminder(number)
+    return None
+
+
 async def confirm_emergency(event: Event, action: ConfirmEmergencyAction) -> Reply:
     """The one tap after typed words that may report an emergency sign."""
     question = QUESTIONS_BY_ID.get(action.flag)

@@ -43,6 +43,8 @@ SERVICE = "service"
 # edited: a query is answered once, and an edit that would change nothing is not made.
 ANSWERED = "answered_queries"
 EDITED = "edited_messages"
+# Updates whose handling failed on the database, so a warning is given once per update.
+FAILED = "failed_updates"
 DELIVERING = "delivering"
 # Webhook mode only: the ids of updates whose transaction failed on the database. Nothing
 # of them was committed (their claim in processed_updates was rolled back with the rest),
@@ -269,27 +271,53 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         type(error).__name__,
         exc_info=(type(error), error, error.__traceback__) if error else None,
     )
-    if isinstance(update, Press | Typed):
-        chat_id = update.chat_id
-    elif isinstance(update, Update) and update.effective_chat is not None:
-        chat_id = update.effective_chat.id
-    else:
+    chat_id = _chat_of(update)
+    if chat_id is None:
         return
     busy = error is not None and unavailable(error)
+    with await _language_of(update, context, ask_the_database=not busy):
+        text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
+        guidance = _service(context).guidance_without_records(update.text) if (
+            busy and isinstance(update, Typed)
+        ) else None  # fmt: skip
     redeliver: set[int] | None = context.bot_data.get(REDELIVER)
     if busy and redeliver is not None and isinstance(update, Press | Typed | Update):
         redeliver.add(update.update_id)
+        if guidance is not None and _first_failure(context, update.update_id):
+            await _tell(context, chat_id, guidance)  # an emergency does not wait for Telegram
         return
-    with await _language_of(update, context, ask_the_database=not busy):
-        text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
+    if guidance is not None:
+        text = f"{guidance}\n\n{text}"
     if isinstance(update, Press):
         # Stop the spinner, unless the delivery that failed answered the press already.
         try:
             await _answer_query(context, update.query_id, update_id=update.update_id)
         except TelegramError as answer_error:
             log.warning("could not answer the button press: %s", type(answer_error).__name__)
+    await _tell(context, chat_id, text)
+
+
+def _chat_of(update: object) -> int | None:
+    if isinstance(update, Press | Typed):
+        return update.chat_id
+    if isinstance(update, Update) and update.effective_chat is not None:
+        return update.effective_chat.id
+    return None
+
+
+def _first_failure(context: ContextTypes.DEFAULT_TYPE, update_id: int) -> bool:
+    """Whether this process sees update `update_id` fail for the first time (Telegram
+    delivers a failed update again and again until the database is back)."""
+    failed: _Recent[int, None] = context.bot_data[FAILED]
+    first = update_id not in failed
+    failed[update_id] = None
+    return first
+
+
+async def _tell(context: ContextTypes.DEFAULT_TYPE, chat_id: int, text: str) -> None:
+    """A plain message about a failure, after what the chat was shown before."""
     try:
-        async with context.bot_data[DELIVERING].hold(chat_id):  # after what came before
+        async with context.bot_data[DELIVERING].hold(chat_id):
             await with_retry(lambda: context.bot.send_message(chat_id, text))
     except TelegramError as send_error:
         log.warning("could not tell the user about the failure: %s", send_error)
@@ -345,6 +373,7 @@ def add_handlers(application: Application, service: TriageService) -> None:  # t
     application.bot_data[SERVICE] = service
     application.bot_data[ANSWERED] = _Recent(RECENT)
     application.bot_data[EDITED] = _Recent(RECENT)
+    application.bot_data[FAILED] = _Recent(RECENT)
     application.bot_data[DELIVERING] = UserLocks()
     private = filters.ChatType.PRIVATE
     for name, run in COMMANDS.items():

@@ -258,3 +258,20 @@ async def test_a_press_is_answered_in_the_webhooks_own_answer(
     assert telegram.webhook_replies == ["answerCallbackQuery", "answerCallbackQuery"]
     assert telegram.calls.count("answerCallbackQuery") == 2  # both from the answers
     assert second.visible.startswith("Question 2 of 16")
+
+
+async def test_a_typed_emergency_does_not_wait_for_the_database(
+    settings: Settings, telegram: FakeTelegram, database_restarting: list[int]
+) -> None:
+    """Review W2: while the database is gone, Telegram keeps delivering the update again
+    and the user would hear nothing; typed words that may report an emergency get the
+    emergency signs and what to do at once (once), the reader needing no records."""
+    user = Chat(telegram, 35)
+    async with webhook_instance(settings) as base:
+        telegram.push_to = f"{base}/telegram"
+        await user.send("/start", expect=2)
+        database_restarting[0] = 3
+        guidance, confirm = await user.send("my bladder control has gone", expect=2)
+    assert "go to the emergency department now" in guidance.visible
+    assert confirm.button_labels == ["Yes, this is happening", "No, I meant something else"]
+    assert telegram.webhook_retries >= 3  # one guidance for three failed deliveries
