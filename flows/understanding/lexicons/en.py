@@ -74,6 +74,9 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "maybe", "perhaps", "think", "might", "kind_of", "kinda", "sort_of", "sorta",
         "probably", "possibly", "not_sure", "unsure", "dunno", "idk", "weird", "strange",
         "wonder", "guess", "bit", "slightly", "little", "if",
+        # A condition or a feeling is no plain statement: "can't pee when I'm nervous",
+        # "legs feel weak", "a minor crash".
+        "when", "whenever", "feel", "feels", "felt", "minor", "only_when", "still",
     ),
     "CANT": (
         "cannot", "can't", "cant", "cnt", "couldn't", "couldnt", "unable", "can_not",
@@ -438,6 +441,9 @@ LEXICON = Lexicon(
     idioms=(
         "CANT stand|take|bear|handle it|this|the|that|much|anymore|any_more",
         # "can't stand sitting at my desk": can't stand doing something is disliking it.
+        # "can't walk my dog", "can't stand still": an errand or restlessness, not the legs.
+        "CANT walk my|the dog|dogs",
+        "CANT stand|sit|keep still",
         "CANT stand|bear sitting|working|driving|waiting|lying|being|bending|standing|"
         "queueing|queuing|commuting|it|people|my_job|my_chair|my_desk",
         "can't|cant|cannot|couldn't stand|take|bear the|this|it pain|anymore|much",
