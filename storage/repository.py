@@ -20,6 +20,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from storage.database import unavailable
 from storage.models import (
     ACTIVE_SQL,
     AnswerRow,
@@ -171,7 +172,23 @@ class StateRepository:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Transaction]:
-        """One transaction: committed when the block ends, rolled back if it raises."""
+        """One transaction: committed when the block ends, rolled back if it raises.
+
+        Raises CommitOutcomeUnknown when the database went away during the COMMIT itself:
+        the work may or may not be stored, so it must not be run again as if it were not.
+        """
+        done = False
+        try:
+            async with self._open() as tx:
+                yield tx
+                done = True
+        except Exception as error:
+            if done and unavailable(error):
+                raise CommitOutcomeUnknown("the database went away during COMMIT") from error
+            raise
+
+    @asynccontextmanager
+    async def _open(self) -> AsyncIterator[Transaction]:
         if self._prepared is None:
             async with self._engine.begin() as connection:
                 yield Transaction(connection, through_sqlalchemy(connection), self._clock)
@@ -187,6 +204,11 @@ class StateRepository:
                 yield Transaction(connection, hot, self._clock)
         finally:
             await connection.close()
+
+
+class CommitOutcomeUnknown(Exception):
+    """The COMMIT of a transaction failed because the database went away: whether it was
+    stored cannot be known (the user is told to try again; nothing is run again)."""
 
 
 class Transaction:

@@ -35,6 +35,7 @@ from bot.telegram.updates import FromUser, Press, Typed
 from bot.ui import texts
 from bot.ui.i18n import _, language, pick
 from storage.database import unavailable
+from storage.repository import CommitOutcomeUnknown
 
 log = logging.getLogger(__name__)
 
@@ -274,14 +275,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     chat_id = _chat_of(update)
     if chat_id is None:
         return
-    busy = error is not None and unavailable(error)
+    # A failed COMMIT may have stored the work: the user is told, nothing is delivered
+    # again (a redelivery would be skipped as done, and show nothing).
+    busy = error is not None and (unavailable(error) or isinstance(error, CommitOutcomeUnknown))
     with await _language_of(update, context, ask_the_database=not busy):
         text = _(texts.DATABASE_BUSY if busy else texts.SOMETHING_WENT_WRONG)
         guidance = _service(context).guidance_without_records(update.text) if (
             busy and isinstance(update, Typed)
         ) else None  # fmt: skip
     redeliver: set[int] | None = context.bot_data.get(REDELIVER)
-    if busy and redeliver is not None and isinstance(update, Press | Typed | Update):
+    retry = busy and not isinstance(error, CommitOutcomeUnknown)
+    if retry and redeliver is not None and isinstance(update, Press | Typed | Update):
         redeliver.add(update.update_id)
         if guidance is not None and _first_failure(context, update.update_id):
             await _tell(context, chat_id, guidance)  # an emergency does not wait for Telegram

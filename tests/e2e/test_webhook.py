@@ -275,3 +275,35 @@ async def test_a_typed_emergency_does_not_wait_for_the_database(
     assert "go to the emergency department now" in guidance.visible
     assert confirm.button_labels == ["Yes, this is happening", "No, I meant something else"]
     assert telegram.webhook_retries >= 3  # one guidance for three failed deliveries
+
+
+async def test_a_failed_commit_is_told_to_the_user_not_delivered_again(
+    settings: Settings, telegram: FakeTelegram, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review W1: when the database goes away during the COMMIT itself, the work may be
+    stored; a redelivery would then be skipped as done and show nothing. So the webhook
+    answers 200 and the user is told to try again, which is right either way."""
+    from sqlalchemy.exc import OperationalError
+
+    failures = [0]
+    original = StateRepository._open
+
+    @asynccontextmanager
+    async def commit_fails(self: StateRepository) -> AsyncIterator[Any]:
+        async with original(self) as tx:
+            yield tx
+            if failures[0]:
+                failures[0] -= 1
+                raise OperationalError("COMMIT", {}, ConnectionError("gone during COMMIT"))
+
+    monkeypatch.setattr(StateRepository, "_open", commit_fails)
+    user = Chat(telegram, 36)
+    async with webhook_instance(settings) as base:
+        assert await post(base, telegram.text_update(36, "/start")) == 200
+        _, first = user.received
+        failures[0] = 1
+        assert await post(base, telegram.press_update(36, first, first.data_of("No"))) == 200
+        told = user.last
+        assert "try again in a minute" in told.visible
+        assert await post(base, telegram.press_update(36, first, first.data_of("No"))) == 200
+    assert user.last.visible.startswith("Question 2 of 16")
