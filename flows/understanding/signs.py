@@ -13,11 +13,12 @@ Two nets, one reading (contract v3, section 1):
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 
 from flows.understanding.lexicon import Certainty
-from flows.understanding.matching import Compiled, Match, Word, Words
+from flows.understanding.matching import Compiled, CompiledSign, Match, Word, Words
 from flows.understanding.reading import Sign
 
 # How many filler words ("have any", "really") may stand between a negation and its sign.
@@ -30,7 +31,7 @@ class Found:
     denied: tuple[str, ...]
     # Emergency flags whose topic the message touches where no sign pattern matched.
     touched: tuple[Sign, ...] = ()
-    # The message asks about a sign ("what counts as a bad fall?") and reports none.
+    # A match asks about a sign ("what counts as a bad fall?") rather than reporting it.
     asked: bool = False
 
 
@@ -49,7 +50,8 @@ class _Message:
     words: Words
     this_year: int
     masked: frozenset[int]
-    hedged: bool  # a hedge anywhere in the message
+    # A hedge, a question mark or a creeping change anywhere: no sign in it is plain.
+    unsure: bool
     text: str
 
     def clause(self, index: int) -> list[Word]:
@@ -58,39 +60,47 @@ class _Message:
 
 
 def find_signs(lexicon: Compiled, words: Words, this_year: int, text: str) -> Found:
-    hedged = lexicon.group_anywhere(words, "HEDGE")
-    message = _Message(lexicon, words, this_year, _idioms(lexicon, words), hedged, text)
+    unsure = (
+        lexicon.group_anywhere(words, "HEDGE")
+        or lexicon.group_anywhere(words, "GRADUAL")
+        or any(w.token.asked for w in words)
+    )
+    message = _Message(lexicon, words, this_year, _idioms(lexicon, words), unsure, text)
     signs: dict[str, Sign] = {}
     denied: list[str] = []
     asked = False
-    for sign in lexicon.signs_in(words):
-        flag = sign.spec.flag
-        for match in lexicon.matches(sign.slots, words, sign.spec.gap, message.masked, True):
-            about = _about(message, match, topic=False)
-            denied += [flag] if about is _About.DENIED else []
-            asked |= about is _About.ASKED
-            if about is _About.REPORTED:
-                certainty = _certainty(message, match, sign.spec.certainty)
-                _keep_clearest(signs, Sign(flag, certainty, _span(words, match)))
+    for sign, match, about in _read(message, lexicon.signs_in(words), topic=False):
+        denied += [sign.spec.flag] if about is _About.DENIED else []
+        asked |= about is _About.ASKED
+        if about is _About.REPORTED:
+            certainty = _certainty(message, match, sign.spec.certainty)
+            _keep_clearest(signs, Sign(sign.spec.flag, certainty, _span(words, match)))
     touched: dict[str, Sign] = {}
-    for topic in lexicon.topics_in(words):
+    topics = [t for t in lexicon.topics_in(words) if t.spec.flag not in signs]
+    for topic, match, about in _read(message, topics, topic=True):
         flag = topic.spec.flag
-        if flag in signs:
-            continue
-        for match in lexicon.matches(topic.slots, words, topic.spec.gap, message.masked, True):
-            about = _about(message, match, topic=True)
-            denied += [flag] if about is _About.DENIED else []
-            asked |= about is _About.ASKED
-            if about is _About.REPORTED and flag not in touched:
-                touched[flag] = Sign(flag, Certainty.POSSIBLE, _span(words, match))
-    reported = tuple(signs.values())
+        denied += [flag] if about is _About.DENIED else []
+        asked |= about is _About.ASKED
+        if about is _About.REPORTED and flag not in touched:
+            touched[flag] = Sign(flag, Certainty.POSSIBLE, _span(words, match))
     gone = signs.keys() | touched.keys()
     return Found(
-        reported,
+        tuple(signs.values()),
         tuple(f for f in dict.fromkeys(denied) if f not in gone),
         tuple(touched.values()),
-        asked and not signs and not touched,
+        asked,
     )
+
+
+def _read(
+    message: _Message, patterns: Iterable[CompiledSign], topic: bool
+) -> Iterator[tuple[CompiledSign, Match, _About]]:
+    """Every match of the patterns in the message, with what it says about the writer."""
+    for pattern in patterns:
+        for match in message.lexicon.matches(
+            pattern.slots, message.words, pattern.spec.gap, message.masked, fuzzy=True
+        ):
+            yield pattern, match, _about(message, match, topic)
 
 
 def _span(words: Words, match: Match) -> tuple[int, int]:
@@ -127,10 +137,8 @@ def _certainty(message: _Message, match: Match, written: Certainty) -> Certainty
     """Clear only when the pattern is and the message states it plainly (contract v3)."""
     plain = not (
         match.fuzzy
-        or message.hedged
-        or message.lexicon.group_anywhere(message.words, "GRADUAL")
+        or message.unsure
         or _long_ago(message, match)
-        or any(w.token.asked for w in message.words)
         or _negation_elsewhere(message, match)
     )
     return written if plain else Certainty.POSSIBLE
