@@ -203,7 +203,7 @@ def answer(
     `notes` ({WORDS: "about 3 months", DAYS: "90"}) are kept with a typed answer; a new
     answer to the question replaces them."""
     _check(snapshot, question_id, value)
-    answers = {k: v for k, v in _unheld(snapshot.answers).items() if _question_of(k) != question_id}
+    answers = _without_question(_unheld(snapshot.answers), question_id)
     answers.update(_entries(question_id, value, notes))
     state = _fire("next", snapshot.state, answers)
     history = (*snapshot.history, question_id)
@@ -244,7 +244,7 @@ def hold(snapshot: Snapshot, question_id: str, kept: Held) -> Snapshot:
         _check(snapshot, question_id, kept.value)
     elif snapshot.question is None or snapshot.question.id != question_id:
         raise StaleAnswer(question_id)
-    answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
+    answers = _without_question(snapshot.answers, question_id)
     if kept.value is not None:
         answers.update(_entries(question_id, kept.value, kept.notes, HELD))
     if kept.then_ask is not None:
@@ -275,6 +275,11 @@ def _unheld(answers: Mapping[str, str]) -> dict[str, str]:
     until the next step of the flow."""
     held = {_question_of(k) for k in answers if k.endswith((f":{HELD}", f":{THEN_ASK}"))}
     return {k: v for k, v in answers.items() if not (":" in k and _question_of(k) in held)}
+
+
+def _without_question(answers: Mapping[str, str], question_id: str) -> dict[str, str]:
+    """The answers without the question's own: its value and every note of it."""
+    return {k: v for k, v in answers.items() if _question_of(k) != question_id}
 
 
 def _check(snapshot: Snapshot, question_id: str, value: str) -> None:
@@ -319,7 +324,7 @@ def revisit(
     answers = {k: v for k, v in snapshot.answers.items() if _question_of(k) not in forget}
     if pending is not None and (question := snapshot.question) is not None:
         _check(snapshot, question.id, pending[0])
-        answers = {k: v for k, v in answers.items() if _question_of(k) != question.id}
+        answers = _without_question(answers, question.id)
         answers.update(_entries(question.id, *pending))
     position = snapshot.history.index(question_id)
     return Snapshot(question_id, MappingProxyType(answers), snapshot.history[:position])
@@ -366,7 +371,7 @@ def replay(answers: Mapping[str, str], answered_under: str = FLOW_VERSION) -> Sn
         return snapshot
     question_id = snapshot.history[revised]
     # Its old "no" is not offered back: it answered a narrower question.
-    kept = {k: v for k, v in snapshot.answers.items() if _question_of(k) != question_id}
+    kept = _without_question(snapshot.answers, question_id)
     return Snapshot(question_id, MappingProxyType(kept), snapshot.history[:revised])
 
 

@@ -61,7 +61,12 @@ async def _act_on(
             assert decision.value is not None
             return await _record(event, active, question, decision.value, _notes(decision))
         case Outcome.ASK_RED_FLAG:
-            return await _ask_red_flag(event, active, now, question, decision)
+            assert decision.flag is not None
+            held = decision.held
+            pending = (held.value, _notes(held)) if held is not None and held.value else None
+            return await _ask_red_flag(
+                event, active, now, question, decision.flag, pending, decision.also
+            )
         case Outcome.ASK_AGAIN:
             words = html.escape(decision.words or "")
             return Reply(
@@ -78,27 +83,28 @@ async def _ask_red_flag(
     active: StoredAssessment,
     now: machine.Snapshot,
     question: Question,
-    decision: Decision,
+    flag: str,
+    pending: tuple[str, dict[str, str]] | None,
+    also: tuple[str, ...] = (),
 ) -> Reply:
-    """An urgent sign typed at another question: that red flag is asked (again), and an
-    answer the message also gave is kept for after it."""
-    assert decision.flag is not None
-    finding = render.note(texts.red_flag_mentioned(_(QUESTIONS_BY_ID[decision.flag].finding)))
-    held = decision.held
-    if decision.flag not in now.history:
+    """An urgent sign typed at another question: that red flag is asked (again), with the
+    others the message reported (`also`), and the answer it also gave (`pending`: a value
+    and its notes) is kept for after it."""
+    finding = _(QUESTIONS_BY_ID[flag].finding)
+    if flag not in now.history:
         # Still ahead: red flags are always asked, in order.
-        later = render.note(texts.red_flag_later(_(QUESTIONS_BY_ID[decision.flag].finding)))
-        if held is None or held.value is None:
+        later = render.note(texts.red_flag_later(finding))
+        if pending is None:
             return Reply((later, render.question_message(active.id, now)))
-        reply = await _record(event, active, question, held.value, _notes(held))
+        reply = await _record(event, active, question, *pending)
         return replace(reply, messages=(later, *reply.messages))
-    pending = (held.value, _notes(held)) if held is not None and held.value else None
-    before = machine.revisit(now, decision.flag, pending, forget=decision.also)
+    before = machine.revisit(now, flag, pending, forget=also)
     saved = await event.tx.save_progress(
         active, state=before.state, answers=before.answers, history=before.history
     )
     noted = (_noted(question, *pending),) if pending else ()
-    return Reply((*noted, finding, render.question_message(saved.id, before)))
+    mentioned = render.note(texts.red_flag_mentioned(finding))
+    return Reply((*noted, mentioned, render.question_message(saved.id, before)))
 
 
 async def _hold(
@@ -172,21 +178,10 @@ async def confirm_emergency(event: Event, action: ConfirmEmergencyAction) -> Rep
     kept = machine.held(now)
     if kept is None or now.question is None:
         return Reply((carry_on, render.question_message(active.id, now)), edit=edit)
+    pending = (kept.value, dict(kept.notes)) if kept.value is not None else None
     if kept.then_ask is not None:  # the urgent sign the same message reported
-        days = kept.notes.get(machine.DAYS)
-        answer = (
-            Decision(
-                Outcome.ANSWER,
-                value=kept.value,
-                words=kept.notes.get(machine.WORDS),
-                days=float(days) if days else None,
-            )
-            if kept.value
-            else None
-        )
-        ask = Decision(Outcome.ASK_RED_FLAG, kept.then_ask, held=answer)
-        reply = await _ask_red_flag(event, active, now, now.question, ask)
+        reply = await _ask_red_flag(event, active, now, now.question, kept.then_ask, pending)
     else:
-        assert kept.value is not None
-        reply = await _record(event, active, now.question, kept.value, dict(kept.notes))
+        assert pending is not None
+        reply = await _record(event, active, now.question, *pending)
     return replace(reply, messages=(carry_on, *reply.messages), edit=edit)
