@@ -89,12 +89,15 @@ def is_under_18(answers: Answers) -> bool:
     return answers.get("age_band") == UNDER_18
 
 
+def older_with_new_pain(answers: Answers) -> bool:
+    """50 or over with acute pain: the age is a risk factor only then (section 1a)."""
+    return answers.get("age_band") == OVER_50 and is_acute(answers)
+
+
 def risk_factor_given(answers: Answers) -> bool:
     """Contract v3, section 1a: a risk factor answered yes or not sure, or an age of 50 or
     over with acute pain: a fracture, an infection or a tumor is more likely."""
-    return answers.get("risk_factors") in (YES, UNSURE) or (
-        answers.get("age_band") == OVER_50 and is_acute(answers)
-    )
+    return answers.get("risk_factors") in (YES, UNSURE) or older_with_new_pain(answers)
 
 
 def needs_ruling_out(answers: Answers) -> bool:

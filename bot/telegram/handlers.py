@@ -49,10 +49,11 @@ FAILED = "failed_updates"
 DELIVERING = "delivering"
 # Webhook mode only: the ids of updates whose transaction failed on the database. Nothing
 # of them was committed (their claim in processed_updates was rolled back with the rest),
-# so the webhook answers 503 and Telegram delivers them again; the user is told nothing,
-# since the retry gives the real answer. Polling cannot ask for an update again, and a
-# failure that is not the database's would fail the same way on every retry: those are
-# told to the user instead.
+# so the webhook answers 503 and Telegram delivers them again; the user is told nothing
+# (but the emergency signs, if the typed words may report one), since the retry gives the
+# real answer. Polling cannot ask for an update again, a failure that is not the
+# database's would fail the same way on every retry, and a failed COMMIT may have stored
+# the work: those are told to the user instead.
 REDELIVER = "redeliver"
 # Webhook mode only: the button answer of each update being handled, by update id, for
 # the webhook to return in its HTTP answer (the Bot API runs one method given there): one

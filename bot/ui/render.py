@@ -38,7 +38,7 @@ from flows.referral import (
     Referral,
     Urgency,
     emergency_flags,
-    is_acute,
+    older_with_new_pain,
     risk_factor_given,
     urgent_flags,
 )
@@ -248,8 +248,10 @@ def reasons(referral: Referral, answers: Mapping[str, str]) -> list[str]:
     facts = []
     for question_id in referral.because_of:
         option = QUESTIONS_BY_ID[question_id].option(answers.get(question_id, ""))
-        # 50 or over is a risk factor only with new pain (contract v3, section 1a).
-        age_only = option is not None and option.value == OVER_50 and not is_acute(answers)
+        # 50 or over is no reason unless it is a risk factor (contract v3, section 1a).
+        age_only = (
+            option is not None and option.value == OVER_50 and not older_with_new_pain(answers)
+        )
         if option is not None and option.fact and not age_only:
             facts.append(_(option.fact))
     return [_sentence(format_list(facts, locale=current()))] if facts else []
