@@ -11,7 +11,6 @@ import os
 import shlex
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import aiohttp
@@ -128,13 +127,10 @@ async def test_postgresql_restarted_under_a_replica(
         down = await health(base)
         pressed = asyncio.create_task(user.tap("No", first))  # delivered while it is down
         await asyncio.sleep(0.3)
-        started = time.monotonic()
         await server.start()
         _, (second,) = await pressed
-        recovered = time.monotonic() - started
         assert second.visible.startswith("Question 2 of 16")
         up = await health(base)
     assert (down, up) == (503, 200)
     assert telegram.webhook_retries >= 1  # answered 503 while down, then delivered again
-    assert recovered < 10
     assert await trail_of(postgresql) == [("bowel_bladder", "no")]
