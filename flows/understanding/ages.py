@@ -32,12 +32,14 @@ def find_age(lexicon: Compiled, words: list[Word]) -> int | None:
         return None
     at = numbers[0]
     age = int(words[at].token.text)
-    counts_something_else = _counted(lexicon, words, at)
-    if not 0 < age <= _OLDEST or counts_something_else:
+    unit = unit_at(lexicon, words, at + 1) if at + 1 < len(words) else None
+    if not 0 < age <= _OLDEST or (unit is not None and unit.days < 365):
+        return None  # "3 weeks", "10 días": the number counts something else
+    modifier = _modifier(lexicon, words, at)
+    said = modifier is not None or unit is not None or _age_words_around(lexicon, words, at)
+    if len(words) > 1 and not said:
         return None
-    if len(words) > 1 and not _said_as_an_age(lexicon, words, at):
-        return None
-    return _bounded(lexicon, words, at, age)
+    return _bounded(age, modifier)
 
 
 def _spelled(lexicon: Compiled, words: list[Word]) -> int | None:
@@ -47,25 +49,16 @@ def _spelled(lexicon: Compiled, words: list[Word]) -> int | None:
     return value if isinstance(value, int) and 0 < value <= _OLDEST else None
 
 
-def _counted(lexicon: Compiled, words: list[Word], at: int) -> bool:
-    """The number counts days, weeks or months ("3 weeks", "10 días"): not years of age."""
-    unit = unit_at(lexicon, words, at + 1) if at + 1 < len(words) else None
-    return unit is not None and unit.days < 365
-
-
-def _said_as_an_age(lexicon: Compiled, words: list[Word], at: int) -> bool:
-    """ "I'm 52", "aged 52", "52 years", "52 years old", "52 y/o", "мне 60", "under 18"."""
+def _age_words_around(lexicon: Compiled, words: list[Word], at: int) -> bool:
+    """ "I'm 52", "aged 52", "52 years old", "52 y/o", "мне 60" (with "52 years" and
+    "under 18", the ways a number is said as an age)."""
     before = any(lexicon.group_at(words, at - length, "AGE_BEFORE") == length for length in (1, 2))
-    unit = unit_at(lexicon, words, at + 1) if at + 1 < len(words) else None
-    after = lexicon.group_at(words, at + 1, "AGE_AFTER") > 0
-    bound = _modifier(lexicon, words, at) is not None
-    return before or after or bound or (unit is not None and unit.days >= 365)
+    return before or lexicon.group_at(words, at + 1, "AGE_AFTER") > 0
 
 
-def _bounded(lexicon: Compiled, words: list[Word], at: int, age: int) -> int | None:
+def _bounded(age: int, modifier: str | None) -> int | None:
     """ "under 18", "almost 50", "мне нет 18", "aún no tengo 18": just below the number;
     "over 18": no band for sure (unless it is 50 or more)."""
-    modifier = _modifier(lexicon, words, at)
     if modifier is None:
         return age
     if modifier == "MORE":
