@@ -2,6 +2,7 @@
 lost or doubled and that every user finishes with the right referral.
 
     python -m bench.chaos [--users 50] [--kills 5] [--seed 1]
+    python -m bench.chaos --scale [--users 100] [--quiet 5]    (bench/chaos_scale.py)
 
 The bot runs as a real `python -m bot` process against the fake Bot API of `tests/`.
 Users behave like people: they tap the answer of their path on the newest question, tap
@@ -190,12 +191,19 @@ async def run(users: int = 50, kills: int = 5, seed: int = 1) -> Outcome:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--users", type=int, default=None, help="50; with --scale, 100")
     parser.add_argument("--kills", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scale", action="store_true", help="faults under two replicas")
+    parser.add_argument("--quiet", type=float, default=5.0, help="--scale: s between faults")
     args = parser.parse_args()
     # The fake server logs every request cut short by a kill; that is the point here.
     logging.getLogger("aiohttp.server").setLevel(logging.CRITICAL)
+    if args.scale:
+        from bench import chaos_scale
+
+        return asyncio.run(chaos_scale.main(args.users or 100, args.quiet, args.seed))
+    args.users = args.users or 50
     outcome = asyncio.run(run(args.users, args.kills, args.seed))
     print(f"users            {outcome.users}")
     print(f"SIGKILLs         {outcome.kills}")

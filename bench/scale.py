@@ -34,7 +34,8 @@ from testing.ports import free_port
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "bench-webhook-secret-of-32-chars"
 PUBLIC_URL = "https://bot.example.org/telegram"  # what the replicas register
-PG_PORT = "55433"  # not the test suite's 55432: both may run at once
+# Not the test suite's 55432, so both may run at once; BACKPATH_BENCH_PG_PORT moves it.
+PG_PORT = os.environ.get("BACKPATH_BENCH_PG_PORT", "55433")
 NGINX_CONF = """
 worker_processes 1;
 daemon off;
@@ -53,6 +54,9 @@ http {{
         listen 127.0.0.1:{port};
         location / {{
             proxy_pass http://replicas;
+            # An update is applied once whichever replica gets it (processed_updates), so a
+            # POST that failed on one replica may go to the other at once.
+            proxy_next_upstream error timeout http_502 non_idempotent;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
         }}
@@ -64,6 +68,13 @@ http {{
 @contextmanager
 def postgres() -> Iterator[str]:
     """A throw-away PostgreSQL server; yields its URL."""
+    with postgres_server() as (url, _):
+        yield url
+
+
+@contextmanager
+def postgres_server() -> Iterator[tuple[str, str]]:
+    """A throw-away PostgreSQL server; yields its URL and its data directory."""
     script = ROOT / ".ci" / "postgres.sh"
     env = os.environ | {"BACKPATH_PG_PORT": PG_PORT}
     out = subprocess.run(
@@ -73,7 +84,7 @@ def postgres() -> Iterator[str]:
         line.removeprefix("export ").split("=", 1) for line in out.splitlines() if "=" in line
     )
     try:
-        yield exported["BACKPATH_TEST_POSTGRES_URL"]
+        yield exported["BACKPATH_TEST_POSTGRES_URL"], exported["PGDATA_BACKPATH"]
     finally:
         subprocess.run(
             ["bash", str(script), "stop", exported["PGDATA_BACKPATH"]],
@@ -100,7 +111,7 @@ async def nginx(
     port = free_port()
     directory = workdir / f"nginx-{len(replica_ports)}"
     directory.mkdir()
-    servers = "\n        ".join(f"server 127.0.0.1:{p};" for p in replica_ports)
+    servers = "\n        ".join(f"server 127.0.0.1:{p} fail_timeout=2s;" for p in replica_ports)
     conf = directory / "nginx.conf"
     conf.write_text(NGINX_CONF.format(dir=directory, servers=servers, port=port))
     process = await asyncio.create_subprocess_exec(
@@ -126,13 +137,9 @@ async def _until_listening(port: int, path: str = "/") -> None:
     raise RuntimeError(f"nothing listens on port {port}")
 
 
-@asynccontextmanager
-async def replica(
-    workdir: Path, telegram: FakeTelegram, database_url: str
-) -> AsyncIterator[tuple[int, psutil.Process]]:
-    """One BackPath process in webhook mode; yields its port and process."""
-    port = free_port()
-    env = os.environ | {
+def replica_env(telegram: FakeTelegram, database_url: str, port: int) -> dict[str, str]:
+    """The settings of one webhook replica listening on `port`."""
+    return {
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_API_BASE_URL": telegram.base_url,
         "DATABASE_URL": database_url,
@@ -143,6 +150,15 @@ async def replica(
         "WEBHOOK_SECRET": SECRET,
         "LOG_LEVEL": "WARNING",
     }
+
+
+@asynccontextmanager
+async def replica(
+    workdir: Path, telegram: FakeTelegram, database_url: str
+) -> AsyncIterator[tuple[int, psutil.Process]]:
+    """One BackPath process in webhook mode; yields its port and process."""
+    port = free_port()
+    env = os.environ | replica_env(telegram, database_url, port)
     log = (workdir / f"replica-{port}.log").open("wb")  # read when a phase fails
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", cwd=workdir, env=env,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from functools import cache
 from typing import Any
@@ -179,8 +180,25 @@ async def create_schema(engine: AsyncEngine, *, migrate: bool = True) -> None:
         raise DatabaseUnavailable(describe_failure(engine, error)) from error
 
 
-async def database_is_reachable(engine: AsyncEngine) -> bool:
-    """True if a trivial query succeeds now (for health checks)."""
+# A health check answers within this even when the database hangs (a frozen server, a
+# dead network path): a load balancer's probe would otherwise time out without a reason.
+HEALTH_CHECK_SECONDS = 2.0
+
+
+async def database_is_reachable(engine: AsyncEngine, within: float = HEALTH_CHECK_SECONDS) -> bool:
+    """True if a trivial query succeeds within `within` seconds (for health checks)."""
+    check = asyncio.ensure_future(_select_one(engine))
+    done, _ = await asyncio.wait({check}, timeout=within)
+    if not done:
+        # Not awaited: cancelling a query sends the server a cancel request, which a frozen
+        # server never answers, so waiting for it would hang the health check after all.
+        check.cancel()
+        check.add_done_callback(lambda task: task.cancelled() or task.exception())
+        return False
+    return check.exception() is None and check.result()
+
+
+async def _select_one(engine: AsyncEngine) -> bool:
     try:
         async with engine.connect() as connection:
             await connection.execute(text("SELECT 1"))

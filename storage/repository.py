@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import bindparam, delete, func, insert, literal, literal_column, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from storage.database import unavailable
@@ -266,7 +267,10 @@ class Transaction:
     async def start_assessment(
         self, user_id: int, flow_version: str, state: str
     ) -> StoredAssessment:
-        """A new active assessment; an unfinished one of the same user is discarded."""
+        """A new active assessment; an unfinished one of the same user is discarded.
+
+        Raises ConcurrentUpdate if another process started one for the user meanwhile
+        (both found none; the database keeps one active assessment per user)."""
         await self.discard_active(user_id)
         self._active.pop(user_id, None)
         now = self._clock()
@@ -283,9 +287,12 @@ class Transaction:
             "updated_at": now,
             "finished_at": None,
         }
-        new_id = await self._connection.scalar(
-            insert(ASSESSMENTS).values(values).returning(ASSESSMENTS.c.id)
-        )
+        try:
+            new_id = await self._connection.scalar(
+                insert(ASSESSMENTS).values(values).returning(ASSESSMENTS.c.id)
+            )
+        except IntegrityError as error:  # the only unique key it can break is that one
+            raise ConcurrentUpdate(f"user {user_id} started an assessment concurrently") from error
         assert new_id is not None
         stored = StoredAssessment.from_row(SimpleNamespace(id=new_id, **values))
         self._active[user_id] = stored

@@ -40,6 +40,9 @@ MAX_CALLBACK_ANSWER = 200  # characters
 # Telegram posts to a webhook over at most this many connections at once (setWebhook's
 # max_connections default).
 WEBHOOK_CONNECTIONS = 40
+# Telegram keeps delivering an update its webhook refused, with growing pauses; here for
+# about 30 s (pauses of 0.05 s, 0.1 s, ... up to 1 s).
+WEBHOOK_ATTEMPTS = 40
 WEBHOOK_SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply markup "
@@ -166,6 +169,9 @@ class FakeTelegram:
         self._stopping = True
         async with self._changed:
             self._changed.notify_all()
+        for posting in list(self._posting):  # deliveries still being retried end here
+            posting.cancel()
+        await asyncio.gather(*self._posting, return_exceptions=True)
         if self._http is not None:
             await self._http.close()
         if self._runner is not None:
@@ -366,7 +372,7 @@ class FakeTelegram:
             )
         secret = self.webhook[1] if self.webhook else None
         headers = {WEBHOOK_SECRET_HEADER: secret} if secret else {}
-        for attempt in range(20):
+        for attempt in range(WEBHOOK_ATTEMPTS):
             try:
                 async with self._http.post(self.push_to, json=update, headers=headers) as reply:
                     if 200 <= reply.status < 300:
@@ -375,7 +381,7 @@ class FakeTelegram:
             except aiohttp.ClientError:
                 pass
             self.webhook_retries += 1
-            await asyncio.sleep(0.05 * (attempt + 1))
+            await asyncio.sleep(min(0.05 * (attempt + 1), 1.0))
         raise RuntimeError(f"the webhook never took update {update['update_id']}")
 
     async def _run_webhook_reply(self, reply: Any) -> None:

@@ -197,11 +197,17 @@ async def _serve_webhook(
     await _until_stopped(server, stop)
 
 
+# On SIGTERM (a deploy) the server stops taking requests and finishes the ones it holds
+# for at most this long: inside the 10 s a container runtime waits before SIGKILL.
+GRACE_SECONDS = 8
+
+
 def _http_server(app: Starlette, host: str, port: int) -> uvicorn.Server:
     # log_config=None: uvicorn's lines go through our handlers (format, token filter).
     config = uvicorn.Config(
-        app, host=host, port=port, log_level="warning", lifespan="off", log_config=None
-    )
+        app, host=host, port=port, log_level="warning", lifespan="off", log_config=None,
+        timeout_graceful_shutdown=GRACE_SECONDS,
+    )  # fmt: skip
     return uvicorn.Server(config)
 
 

@@ -7,21 +7,15 @@ after, and the replica recovers without a restart of its own."""
 from __future__ import annotations
 
 import asyncio
-import os
-import shlex
-import shutil
-import subprocess
-from pathlib import Path
 
 import aiohttp
-import asyncpg
 import pytest
-from sqlalchemy.engine import make_url
 
 from bot.config import Settings
 from storage.database import create_engine
 from storage.repository import StateRepository
 from testing.fake_telegram import FakeTelegram
+from testing.postgres import Server, end_every_connection
 from tests.conftest import Chat
 from tests.e2e.test_webhook import webhook_instance
 
@@ -33,23 +27,6 @@ def postgresql(database_url: str) -> str:
     if not database_url.startswith("postgresql"):
         pytest.skip("about PostgreSQL only")
     return database_url
-
-
-def plain_dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-async def end_every_connection(url: str) -> int:
-    """pg_terminate_backend for every connection to the database but this one."""
-    admin = await asyncpg.connect(plain_dsn(url))
-    try:
-        ended = await admin.fetch(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-    finally:
-        await admin.close()
-    return len(ended)
 
 
 async def health(base: str) -> int:
@@ -82,35 +59,6 @@ async def test_every_connection_ended_by_the_server(
         assert third.visible.startswith("Question 3 of 16")
         assert await health(base) == 200
     assert await trail_of(postgresql) == [("bowel_bladder", "no"), ("leg_weakness", "no")]
-
-
-class Server:
-    """The suite's PostgreSQL server (`.ci/postgres.sh` exports PGDATA_BACKPATH), stopped
-    and started again with the options it was started with."""
-
-    def __init__(self, data: str, pg_ctl: str, options: str) -> None:
-        self.data, self._pg_ctl, self._options = data, pg_ctl, options
-
-    @classmethod
-    def of_the_suite(cls) -> Server | None:
-        data = os.environ.get("PGDATA_BACKPATH")
-        opts = Path(data or "/nonexistent") / "postmaster.opts"
-        if not data or not opts.exists() or shutil.which("runuser") is None:
-            return None
-        binary, *arguments = shlex.split(opts.read_text())
-        at = arguments.index("-D")
-        kept = arguments[:at] + arguments[at + 2 :]  # pg_ctl gives the data directory itself
-        return cls(data, str(Path(binary).with_name("pg_ctl")), shlex.join(kept))
-
-    async def _run(self, *arguments: str) -> None:
-        command = ["runuser", "-u", "postgres", "--", self._pg_ctl, "-D", self.data, *arguments]
-        await asyncio.to_thread(subprocess.run, command, check=True, capture_output=True)
-
-    async def stop(self) -> None:
-        await self._run("-m", "fast", "-w", "stop")
-
-    async def start(self) -> None:
-        await self._run("-w", "-l", f"{self.data}/server.log", "-o", self._options, "start")
 
 
 async def test_postgresql_restarted_under_a_replica(

@@ -316,3 +316,37 @@ def test_every_kind_of_busy_is_waited_for_and_nothing_else() -> None:
     assert _is_busy(error(locked_sharedcache))
     assert not _is_busy(error(constraint_primarykey))
     assert not _is_busy(sqlite3.OperationalError("no such table: t"))
+
+
+async def test_two_processes_starting_for_one_user_at_once_lose_like_a_stale_version(
+    repository: StateRepository, database_url: str
+) -> None:
+    """Two replicas, each handling a /start of the same user: the one that inserts second
+    is told it lost a concurrent write (and runs again), not that the database broke."""
+    if not database_url.startswith("postgresql"):
+        pytest.skip("SQLite's BEGIN IMMEDIATE runs the second start after the first")
+    other_process = StateRepository(create_engine(database_url))
+
+    async def start_in_the_other_process() -> None:
+        async with other_process.transaction() as tx:
+            await tx.start_assessment(USER, "1", "b")
+
+    try:
+        async with repository.transaction() as tx:
+            await tx.start_assessment(USER, "1", "a")
+            racing = asyncio.create_task(start_in_the_other_process())
+            async with repository.engine.connect() as look:
+                waiting = text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                )
+                for _ in range(1000):  # until the other insert waits on this one's row
+                    if (await look.execute(waiting)).scalar():
+                        break
+                    await asyncio.sleep(0.01)
+        with pytest.raises(ConcurrentUpdate):
+            await racing
+        async with repository.transaction() as tx:
+            active = await tx.active_assessment(USER)
+        assert active is not None and active.state == "a"
+    finally:
+        await other_process.engine.dispose()
