@@ -1,0 +1,28 @@
+"""Whether the database answers now, kept in the `backpath_database_up` gauge.
+
+/healthz asks it, and so does a job every `CHECK_SECONDS`: a polling bot that no load
+balancer probes has the gauge too. A slow answer counts as none (`CHECK_TIMEOUT`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.core import metrics
+from storage.database import database_is_reachable
+
+CHECK_SECONDS = 15.0
+CHECK_TIMEOUT = 10.0
+
+
+async def database_up(engine: AsyncEngine) -> bool:
+    """True if a trivial query succeeds in time; the gauge says the same."""
+    try:
+        async with asyncio.timeout(CHECK_TIMEOUT):
+            up = await database_is_reachable(engine)
+    except TimeoutError:
+        up = False
+    metrics.database_checked(up)
+    return up
