@@ -19,6 +19,8 @@ from bot.core.replies import Reply
 from flows.questions import QUESTIONS
 from flows.referral import REFERRAL_TABLE
 
+# The kinds of update counted apart; any other is "other".
+UPDATE_TYPES = ("callback_query", "message", "edited_message", "my_chat_member")
 UPDATES = Counter("backpath_updates", "Telegram updates handled, by type", ["type"])
 HANDLER_SECONDS = Histogram(
     "backpath_handler_seconds",
@@ -46,8 +48,10 @@ DATABASE_UP = Gauge(
 )
 INFO = Info("backpath", "How this process runs: mode is polling or webhook")
 
-# Every question and every referral row from the start, at 0: a dashboard shows the
-# questions nobody reached yet, and the first increment of each is seen by rate().
+# Every update type, question and referral row from the start, at 0: a dashboard shows
+# the questions nobody reached yet, and rate() sees the first increment of each.
+for _type in (*UPDATE_TYPES, "other"):
+    UPDATES.labels(_type)
 for _question in QUESTIONS:
     QUESTIONS_SHOWN.labels(_question.id)
     QUESTIONS_ANSWERED.labels(_question.id)
@@ -109,7 +113,7 @@ def update_type(update: object) -> str:
     """The kind of a Telegram update: message, callback_query, edited_message, ..."""
     if isinstance(known := getattr(update, "kind", None), str):  # read without PTB
         return known
-    for kind in ("callback_query", "message", "edited_message", "my_chat_member"):
+    for kind in UPDATE_TYPES:
         if getattr(update, kind, None) is not None:
             return kind
     return "other"

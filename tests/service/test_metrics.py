@@ -16,7 +16,7 @@ from flows import machine
 from flows.questions import QUESTIONS
 from storage.database import create_engine
 from storage.repository import StateRepository, Transaction
-from testing.paths import PATHS
+from testing.paths import PATHS, asked_along
 
 USER = 987654321
 SHOWN = "backpath_questions_shown_total"
@@ -44,18 +44,6 @@ def button(reply: Reply, label: str) -> str:
     return next(
         b.data for m in reply.messages for row in m.buttons for b in row if b.label == label
     )
-
-
-def asked_along(labels: list[str]) -> list[str]:
-    """The question ids a path of button labels answers, read from the flow itself."""
-    snapshot, asked = machine.start(), []
-    for label in labels:
-        question = snapshot.question
-        assert question is not None
-        asked.append(question.id)
-        option = next(o for o in question.options if o.label == label)
-        snapshot = machine.answer(snapshot, question.id, option.value)
-    return asked
 
 
 async def test_an_assessment_counts_each_question_shown_and_answered_and_its_referral(
