@@ -47,6 +47,18 @@ HEADLINES: dict[str, str] = {
 }
 
 
+def asked_along(labels: list[str]) -> list[str]:
+    """The ids of the questions a path of button labels answers, in order."""
+    snapshot, asked = machine.start(), []
+    for label in labels:
+        question = snapshot.question
+        assert question is not None
+        asked.append(question.id)
+        option = next(o for o in question.options if o.label == label)
+        snapshot = machine.answer(snapshot, question.id, option.value)
+    return asked
+
+
 def every_ending(snapshot: machine.Snapshot | None = None) -> Iterator[machine.Snapshot]:
     """The finished snapshot of every way of answering the flow, each option of each
     question it asks in turn."""

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from bot.core.metrics import Tally
 from bot.core.replies import Reply
 from flows import machine
 from storage.repository import StoredAssessment, Transaction
@@ -36,6 +37,8 @@ class Event:
     # The local emergency number the operator set ("" names none: "emergency services").
     emergency_number: str = ""
     channel: Channel = Channel.TELEGRAM
+    # What the event did to assessments, counted once the transaction has committed.
+    tally: Tally = field(default_factory=Tally)
 
     def is_returning(self, active: StoredAssessment) -> bool:
         """Whether the user comes back to `active` after a pause (or a restart)."""

@@ -16,6 +16,8 @@ class Button:
 class Message:
     text: str  # Telegram HTML subset: <b>, <i>
     buttons: tuple[tuple[Button, ...], ...] = ()
+    # The id of the question this message asks, if it asks one (counted in the metrics).
+    question: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

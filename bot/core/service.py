@@ -162,6 +162,7 @@ class TriageService:
                     self._channel,
                 )
                 reply = await handler(event)
+        event.tally.record(reply)  # committed
         if notes:
             reply = replace(reply, messages=notes + reply.messages)
         # Files (the PDF) are drawn after the commit, off the event loop, still under the

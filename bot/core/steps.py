@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 
-from bot.core import metrics
 from bot.core.event import Event, snapshot
 from bot.core.replies import Reply
 from bot.ui import render
@@ -25,7 +24,7 @@ async def begin(event: Event, prefix: str | None, known: Mapping[str, str] | Non
     started = await event.tx.start_assessment(
         event.user_id, machine.FLOW_VERSION, started_snapshot.state
     )
-    metrics.ASSESSMENTS_STARTED.inc()
+    event.tally.started += 1
     if known:
         started = await event.tx.save_progress(
             started, state=started_snapshot.state, answers=started_snapshot.answers, history=()
@@ -55,7 +54,7 @@ async def save(
     if result is not None:
         # The referral is health data: never logged, only counted.
         log.info("assessment %s finished", saved.id)
-        metrics.ASSESSMENTS_FINISHED.labels(result.row).inc()
+        event.tally.finished.append(result.row)
         return Reply(
             (render.result_message(result, after.answers, saved.id, event.emergency_number),)
         )
@@ -71,6 +70,7 @@ async def answer(
     typed: str | None = None,
 ) -> Reply:
     after = machine.answer(snapshot(active), question_id, value, notes)
+    event.tally.answered.append(question_id)
     return await save(event, active, after, answered=(question_id, value), typed=typed)
 
 

@@ -17,7 +17,9 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 
 from bot.config import Settings
+from bot.core import metrics
 from bot.core.commands import DESCRIPTIONS
+from bot.core.health import CHECK_SECONDS, database_up
 from bot.core.housekeeping import INTERVAL, Housekeeping
 from bot.core.reminders import ReminderSender
 from bot.core.replies import Message
@@ -29,7 +31,7 @@ from bot.telegram.retry import with_retry
 from bot.telegram.updates import UpdateReadingBot
 from bot.telegram.web import HealthCheck, web_app
 from bot.ui.i18n import DEFAULT, LANGUAGES, _, language
-from storage.database import create_schema, database_is_reachable
+from storage.database import create_schema
 from storage.models import utcnow
 from storage.repository import StateRepository
 
@@ -116,7 +118,16 @@ async def serve(
         application = build_application(settings, service, housekeeping, repository, clock)
 
         async def database_reachable() -> bool:
-            return await database_is_reachable(engine)
+            return await database_up(engine)
+
+        async def check_database(_context: object) -> None:
+            await database_reachable()
+
+        assert application.job_queue is not None
+        application.job_queue.run_repeating(
+            check_database, interval=CHECK_SECONDS, first=CHECK_SECONDS, name="database check"
+        )
+        metrics.started(settings.bot_mode)
 
         try:
             async with _telegram_errors(), application:

@@ -266,7 +266,7 @@ async def on_group(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the failure (no user content) and tell the user their answers are kept."""
     error = context.error
-    metrics.ERRORS.labels(type(error).__name__).inc()
+    metrics.failed(error)
     log.error(
         "update %s failed: %s",
         getattr(update, "update_id", None),
@@ -366,8 +366,7 @@ def _measured(callback: Callback) -> Callback:
 
     @functools.wraps(callback)
     async def measured(update: Any, context: ContextTypes.DEFAULT_TYPE) -> None:
-        metrics.UPDATES.labels(metrics.update_type(update)).inc()
-        with metrics.HANDLER_SECONDS.time():
+        with metrics.handling(update):
             await callback(update, context)
 
     return measured

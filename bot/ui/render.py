@@ -65,7 +65,7 @@ def question_message(assessment_id: int, snapshot: machine.Snapshot) -> Message:
         if snapshot.history
         else (why,)
     )
-    return Message("\n".join(lines), (*answers, extras))
+    return Message("\n".join(lines), (*answers, extras), question=question.id)
 
 
 def follow_up_message(reminder_id: int) -> Message:

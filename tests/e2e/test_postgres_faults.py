@@ -10,6 +10,7 @@ import asyncio
 
 import aiohttp
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from bot.config import Settings
 from storage.database import create_engine
@@ -32,6 +33,19 @@ def postgresql(database_url: str) -> str:
 async def health(base: str) -> int:
     async with aiohttp.ClientSession() as http, http.get(f"{base}/healthz") as response:
         return response.status
+
+
+async def database_gauge(base: str) -> float:
+    """backpath_database_up as Prometheus scrapes it from /metrics."""
+    async with aiohttp.ClientSession() as http, http.get(f"{base}/metrics") as response:
+        exposition = await response.text()
+    (value,) = (
+        sample.value
+        for family in text_string_to_metric_families(exposition)
+        for sample in family.samples
+        if sample.name == "backpath_database_up"
+    )
+    return value
 
 
 async def trail_of(url: str) -> list[tuple[str, str]]:
@@ -73,12 +87,15 @@ async def test_postgresql_restarted_under_a_replica(
         _, first = await user.send("/start", expect=2)
         await server.stop()
         down = await health(base)
+        gauge_down = await database_gauge(base)
         pressed = asyncio.create_task(user.tap("No", first))  # delivered while it is down
         await asyncio.sleep(0.3)
         await server.start()
         _, (second,) = await pressed
         assert second.visible.startswith("Question 2 of 16")
         up = await health(base)
+        gauge_up = await database_gauge(base)
     assert (down, up) == (503, 200)
+    assert (gauge_down, gauge_up) == (0, 1)  # the BackPathDatabaseDown alert's metric
     assert telegram.webhook_retries >= 1  # answered 503 while down, then delivered again
     assert await trail_of(postgresql) == [("bowel_bladder", "no")]
