@@ -33,6 +33,8 @@ _CACHE_WORDS = 20_000
 
 def fold_accents(word: str) -> str:
     """ "caí" -> "cai": people often type Spanish without accents (ñ is kept)."""
+    if word.isascii():  # most words: nothing to fold (the lexicons' are folded at start-up)
+        return word
     decomposed = unicodedata.normalize("NFD", word.replace("ñ", "\0"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\0", "ñ")
 
