@@ -199,7 +199,7 @@ def _draw_pdf(summary: Summary) -> bytes:
 
 def _draw(summary: Summary, size: float) -> FPDF:
     # Imported on the first summary drawn (in its thread), not at start-up: fpdf and
-    # fontTools are a fifth of the bot's imports and about 30 MB.
+    # fontTools are a sixth of the bot's imports and about 20 MB.
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
