@@ -4,14 +4,16 @@ The floors: bare PTB (httpx, as installed), the same bare bot on BackPath's aioh
 request class ("PTB + aiohttp"), and bare aiogram 3.
 
     python -m bench [--seconds 10] [--users 1,20,100] [--memory-users 100000]
-                    [--storage-rows 1000000] [--skip memory,storage] [--typed]
-                    [--database-url postgresql+asyncpg://...]
+                    [--launches 5] [--storage-rows 1000000] [--skip memory,storage]
+                    [--typed] [--database-url postgresql+asyncpg://...]
     python -m bench --scale [--seconds 10] [--users 100]     (bench/scale.py)
 
 A fake Bot API server (testing/fake_telegram.py) runs here; each bot runs as its own
 process against it with long polling. U simulated users each press a button of the
 bot's newest message (or send /start after a result) and wait for the bot's next
-message with buttons: one round trip. Prints a table and writes bench/results/latest.json.
+message with buttons: one round trip. Before that, each bot is launched `--launches`
+times to measure its start-up (bench/startup.py): seconds to its first getUpdates and its
+resident memory then, side by side. Prints the tables and writes bench/results/latest.json.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ import psutil
 
 from bench.driver import Driver, Row, Watched, measure
 from bench.scale import scale_run, scale_table
+from bench.startup import Startup, startup_run, startup_table
 from bench.storage_run import storage_run
 from testing.fake_telegram import TOKEN, FakeTelegram
 
@@ -142,9 +145,21 @@ async def main_async(args: argparse.Namespace) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         base_url = "http://127.0.0.1:PORT/bot"
-        for name, (argv, env) in commands(base_url, workdir, args.database_url).items():
-            if name in args.skip:
-                continue
+        bots = {
+            name: command
+            for name, command in commands(base_url, workdir, args.database_url).items()
+            if name not in args.skip
+        }
+        if args.launches:
+            launched = workdir / "startup"
+            launched.mkdir()
+            database = f"sqlite+aiosqlite:///{launched / 'bench.db'}"
+            startup_bots = commands(base_url, launched, args.database_url or database)
+            startups = await startup_run(
+                {name: startup_bots[name] for name in bots}, args.launches, launched
+            )
+            extra["startup"] = [asdict(s) for s in startups]
+        for name, (argv, env) in bots.items():
             bot_rows, memory = await run_bot(name, argv, env, workdir, args)
             rows.extend(bot_rows)
             extra.update(memory)
@@ -163,11 +178,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--users", default="1,20,100")
     parser.add_argument("--memory-users", type=int, default=100_000)
+    parser.add_argument("--launches", type=int, default=5, help="launches of each bot "
+                        "for the start-up run (0: none)")  # fmt: skip
     parser.add_argument("--storage-rows", type=int, default=1_000_000)
     parser.add_argument("--database-url", help="BackPath's DATABASE_URL (default: a fresh "
                         "SQLite file); e.g. an empty PostgreSQL database")  # fmt: skip
     parser.add_argument("--skip", default="", help="comma-separated: backpath, bare PTB, "
-                        "PTB + aiohttp, bare aiogram, memory, storage")  # fmt: skip
+                        "PTB + aiohttp, bare aiogram, startup, memory, storage")  # fmt: skip
     parser.add_argument("--typed", action="store_true", help="users type each answer's "
                         "words instead of pressing its button")  # fmt: skip
     parser.add_argument("--logs", type=Path, help="a folder for each bot's standard error "
@@ -183,13 +200,17 @@ def main() -> int:
     args.skip = {s.strip() for s in args.skip.split(",") if s.strip()}
     if "memory" in args.skip:
         args.memory_users = 0
+    if "startup" in args.skip:
+        args.launches = 0
     result = asyncio.run(main_async(args))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))
     print(f"machine: {result['machine']}")
     print(table([Row(**r) for r in result["rows"]]))  # type: ignore[arg-type]
+    if "startup" in result:
+        print(startup_table([Startup(**s) for s in result["startup"]]))  # type: ignore[attr-defined]
     for key, value in result.items():
-        if key not in ("machine", "rows"):
+        if key not in ("machine", "rows", "startup"):
             print(f"{key}: {value:.2f}" if isinstance(value, float) else f"{key}: {value}")
     return 0
 

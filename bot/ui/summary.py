@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
-from fpdf import FPDF
 
 from bot.core.replies import Document, Message
 from bot.ui import render, texts
@@ -23,6 +23,9 @@ from flows import machine
 from flows.questions import NO, QUESTIONS_BY_ID, RED_FLAG_IDS, RED_FLAGS, Question
 from flows.referral import REFERRALS_BY_ROW, REPORTED_EMERGENCY, Urgency
 from storage.repository import StoredAssessment
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONTS = Path(__file__).parent / "fonts"
 
@@ -195,6 +198,10 @@ def _draw_pdf(summary: Summary) -> bytes:
 
 
 def _draw(summary: Summary, size: float) -> FPDF:
+    # Imported on the first summary drawn (in its thread), not at start-up: fpdf and
+    # fontTools are a sixth of the bot's imports and about 20 MB.
+    from fpdf import FPDF
+
     pdf = FPDF(format="A4")
     pdf.set_margins(18, 16)
     pdf.set_auto_page_break(True, margin=14)
