@@ -4,6 +4,7 @@ The floors: bare PTB (httpx, as installed), the same bare bot on BackPath's aioh
 request class ("PTB + aiohttp"), and bare aiogram 3.
 
     python -m bench [--seconds 10] [--users 1,20,100] [--memory-users 100000]
+                    [--patients 1000] [--think 5]
                     [--launches 5] [--storage-rows 1000000] [--skip memory,storage]
                     [--typed] [--database-url postgresql+asyncpg://...]
     python -m bench --scale [--seconds 10] [--users 100]     (bench/scale.py)
@@ -86,6 +87,17 @@ async def run_bot(
             row.bot = name
             rows.append(row)
             print(f"  {name:13} U={users:<4} {row.per_second:8.1f} rt/s", file=sys.stderr)
+        if name == "backpath" and args.patients:
+            # Ten times the users, as patients who read before they answer: the cost per
+            # round trip must not grow with the number of people in the middle of one.
+            row, _ = await measure(
+                driver, [Watched(process)], args.patients, 3 * args.seconds, think=args.think
+            )
+            row.bot = f"backpath, think {args.think:g} s"
+            rows.append(row)
+            memory["rss_mb_after_patients"] = process.memory_info().rss / 2**20
+            print(f"  {name:13} U={args.patients} patients {row.per_second:8.1f} rt/s",
+                  file=sys.stderr)  # fmt: skip
         if name == "backpath" and args.memory_users:
             memory = await memory_run(driver, process, args.memory_users)
     finally:
@@ -180,11 +192,14 @@ def main() -> int:
     parser.add_argument("--memory-users", type=int, default=100_000)
     parser.add_argument("--launches", type=int, default=5, help="launches of each bot "
                         "for the start-up run (0: none)")  # fmt: skip
+    parser.add_argument("--patients", type=int, default=1000, help="BackPath only: this "
+                        "many users who pause --think s between answers (0: none)")  # fmt: skip
+    parser.add_argument("--think", type=float, default=5.0)
     parser.add_argument("--storage-rows", type=int, default=1_000_000)
     parser.add_argument("--database-url", help="BackPath's DATABASE_URL (default: a fresh "
                         "SQLite file); e.g. an empty PostgreSQL database")  # fmt: skip
-    parser.add_argument("--skip", default="", help="comma-separated: backpath, bare PTB, "
-                        "PTB + aiohttp, bare aiogram, startup, memory, storage")  # fmt: skip
+    parser.add_argument("--skip", default="", help="comma-separated: backpath, bare PTB, PTB "
+                        "+ aiohttp, bare aiogram, startup, patients, memory, storage")  # fmt: skip
     parser.add_argument("--typed", action="store_true", help="users type each answer's "
                         "words instead of pressing its button")  # fmt: skip
     parser.add_argument("--logs", type=Path, help="a folder for each bot's standard error "
@@ -202,6 +217,8 @@ def main() -> int:
         args.memory_users = 0
     if "startup" in args.skip:
         args.launches = 0
+    if "patients" in args.skip:
+        args.patients = 0
     result = asyncio.run(main_async(args))
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))

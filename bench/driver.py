@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import random
 import statistics
 import time
 from collections import Counter
@@ -79,9 +80,17 @@ class Watched:
 
 
 async def measure(
-    driver: Driver, processes: list[Watched], users: int, seconds: float, first: int = 0
+    driver: Driver,
+    processes: list[Watched],
+    users: int,
+    seconds: float,
+    first: int = 0,
+    think: float = 0.0,
 ) -> tuple[Row, list[float]]:
-    """`users` users act for `seconds`; the row, and each process's CPU seconds per 1000."""
+    """`users` users act for `seconds`, each pausing about `think` seconds (0.5x to 1.5x,
+    at random) after each answer as a person reading the next question would; the row,
+    and each process's CPU seconds per 1000 round trips."""
+    pause = random.Random(users).uniform
     latencies: list[float] = []
     lost = 0
     base = first or 1_000_000 * users
@@ -101,6 +110,8 @@ async def measure(
                 driver.latest.pop(user, None)
                 continue
             latencies.append(time.perf_counter() - started)
+            if think:
+                await asyncio.sleep(pause(0.5 * think, 1.5 * think))
 
     began = time.perf_counter()
     await asyncio.gather(*(loop(u) for u in range(base, base + users)))
