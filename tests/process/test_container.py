@@ -9,7 +9,7 @@ import resource
 import shutil
 import subprocess
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 
@@ -44,7 +44,7 @@ RUN = ["run", "--network=host", *_limits()]
 
 
 @pytest.fixture(scope="module")
-def image() -> str:
+def image() -> Iterator[str]:
     """The image deploy/build-offline.sh builds (from a local base, with local wheels)."""
     if shutil.which("podman") is None:
         pytest.skip("podman is not installed, so the image is not built (.ci/run installs it)")
@@ -60,7 +60,9 @@ def image() -> str:
         pytest.skip(f"podman cannot start containers here: {reason}")
     build = subprocess.run([BUILD, TAG], capture_output=True, text=True, check=False)
     assert build.returncode == 0, build.stderr[-3000:]
-    return TAG
+    yield TAG
+    # Each run builds anew; the base image stays for the next one.
+    subprocess.run([PODMAN, "rmi", "--force", TAG], capture_output=True, check=False)
 
 
 async def podman(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
