@@ -41,9 +41,10 @@ def main(argv: list[str] | None = None) -> int:
         "command",
         nargs="?",
         default="run",
-        choices=("run", "console", "migrate"),
+        choices=("run", "console", "migrate", "healthcheck"),
         help="run: the Telegram bot (default); console: try the assessment in this terminal; "
-        "migrate: bring the database schema up to date and exit",
+        "migrate: bring the database schema up to date and exit; healthcheck: exit 0 if "
+        "the running bot answers GET /healthz (a container's HEALTHCHECK)",
     )
     args = parser.parse_args(argv)
     try:
@@ -59,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             asyncio.run(_migrate(settings))
             print("backpath: the database schema is up to date")
             return 0
+        if args.command == "healthcheck":
+            return _healthcheck(settings)
         if args.command == "console":
             from bot.console import run_console
 
@@ -98,6 +101,20 @@ def _run_on_uvloop(main: Coroutine[Any, Any, None]) -> None:
     else:
         with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
             runner.run(main)
+
+
+def _healthcheck(settings: Settings) -> int:
+    """0 if the bot these settings describe answers /healthz with 200, else 1."""
+    import urllib.request
+
+    url = settings.health_url
+    if url is None:
+        return _fail("no health endpoint: set METRICS_PORT (polling mode)", code=1)
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return 0 if response.status == 200 else 1
+    except OSError as error:  # refused, timed out, or an HTTP error such as 503
+        return _fail(f"{url} does not answer: {error}", code=1)
 
 
 async def _migrate(settings: Settings) -> None:

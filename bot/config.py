@@ -106,6 +106,18 @@ class Settings(BaseSettings):
             sqlite_driver=self.sqlite_driver,
         )
 
+    @property
+    def health_url(self) -> str | None:
+        """Where this process serves GET /healthz: on WEBHOOK_PORT in webhook mode, on
+        METRICS_PORT when polling (None when that is unset)."""
+        port = self.webhook_port if self.bot_mode == "webhook" else self.metrics_port
+        if port is None:
+            return None
+        host = self.webhook_listen.strip("[]")
+        if host in ("", "0.0.0.0", "::"):  # listening everywhere: ask on the loopback
+            host = "127.0.0.1"
+        return f"http://[{host}]:{port}/healthz" if ":" in host else f"http://{host}:{port}/healthz"
+
     def require_token(self) -> str:
         """The token, or ConfigError saying what is wrong with it (never the token itself)."""
         if self.telegram_bot_token is None:

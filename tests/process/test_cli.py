@@ -454,6 +454,10 @@ async def test_polling_with_metrics_port_serves_health_and_json_logs(
                     await asyncio.sleep(0.05)
             async with http.get(f"http://127.0.0.1:{port}/metrics") as response:
                 metrics = await response.text()
+        # What a container's HEALTHCHECK runs: healthy now, unhealthy on another port.
+        assert await run_to_exit(tmp_path, "healthcheck", METRICS_PORT=str(port)) == (0, "")
+        code, stderr = await run_to_exit(tmp_path, "healthcheck", METRICS_PORT=str(free_port()))
+        assert code == 1 and "/healthz does not answer" in stderr, stderr
     finally:
         process.terminate()
         _, stderr = await asyncio.wait_for(process.communicate(), 20)
