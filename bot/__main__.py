@@ -1,5 +1,6 @@
 """Command line: `backpath` (or `python -m bot`) runs the Telegram bot with long polling;
-`backpath console` runs the same assessment in the terminal, with no token needed."""
+`backpath console` runs the same assessment in the terminal, with no token needed;
+`migrate`, `backup`, `restore` and `stats` are the operator's tools."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Coroutine
+from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -17,6 +19,8 @@ from bot.logs import configure_logging
 from storage.database import DatabaseUnavailable
 
 EXIT_CONFIG = 2
+# A backup, restore or report that could not be done (the settings were fine).
+EXIT_FAILED = 1
 
 
 def _fail(message: str, code: int = EXIT_CONFIG) -> int:
@@ -35,17 +39,33 @@ def _describe(error: ValidationError) -> str:
     return f"setting {name} is invalid: {first['msg']}"
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="backpath", description=__doc__)
-    parser.add_argument(
-        "command",
-        nargs="?",
-        default="run",
-        choices=("run", "console", "migrate"),
-        help="run: the Telegram bot (default); console: try the assessment in this terminal; "
-        "migrate: bring the database schema up to date and exit",
+    commands = parser.add_subparsers(dest="command", metavar="command")
+    commands.add_parser("run", help="the Telegram bot (the default)")
+    commands.add_parser("console", help="try the assessment in this terminal")
+    commands.add_parser("migrate", help="bring the database schema up to date and exit")
+    backup = commands.add_parser(
+        "backup",
+        help="copy the SQLite database to PATH while the bot runs (PostgreSQL: pg_dump)",
     )
-    args = parser.parse_args(argv)
+    backup.add_argument("path", metavar="PATH", type=Path)
+    backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
+    restore = commands.add_parser(
+        "restore",
+        help="put the backup at PATH in place of the SQLite database, once it opens and "
+        "migrates (stop the bot first)",
+    )
+    restore.add_argument("path", metavar="PATH", type=Path)
+    restore.add_argument(
+        "--force", action="store_true", help="replace the database file if it exists"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    args.command = args.command or "run"
     try:
         settings = Settings()
     except ValidationError as error:
@@ -54,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"cannot read the settings: {error}")
 
     try:
+        if args.command in ("backup", "restore"):
+            return _backup_or_restore(settings, args.command, args.path, args.force)
         if args.command == "migrate":
             configure_logging(settings.log_level, None)
             asyncio.run(_migrate(settings))
@@ -98,6 +120,32 @@ def _run_on_uvloop(main: Coroutine[Any, Any, None]) -> None:
     else:
         with asyncio.Runner(loop_factory=uvloop.new_event_loop) as runner:
             runner.run(main)
+
+
+def _backup_or_restore(settings: Settings, command: str, path: Path, force: bool) -> int:
+    from storage import backup
+
+    try:
+        database = backup.sqlite_file(settings.database_url)
+        if database is None:
+            what = "back up" if command == "backup" else "restore"
+            dump = backup.pg_dump_command(settings.database_url, str(path))
+            return _fail(
+                f"BackPath does not {what} PostgreSQL itself; pg_dump and pg_restore do "
+                f'(README, "Backups and numbers"), e.g. {dump}'
+            )
+        if command == "backup":
+            backup.backup(database, path, force=force)
+            print(f"backpath: {database} backed up to {path}")
+        else:
+            configure_logging("WARNING", None)  # Alembic's notes are not the operator's
+            backup.restore(path, database, force=force)
+            print(f"backpath: {path} restored to {database}; start the bot again")
+    except backup.BackupError as error:
+        return _fail(str(error), EXIT_FAILED)
+    except OSError as error:
+        return _fail(f"cannot {command}: {error}", EXIT_FAILED)
+    return 0
 
 
 async def _migrate(settings: Settings) -> None:
