@@ -8,8 +8,9 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Coroutine
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
@@ -17,6 +18,9 @@ from pydantic_settings import SettingsError
 from bot.config import ConfigError, Settings
 from bot.logs import configure_logging
 from storage.database import DatabaseUnavailable
+
+if TYPE_CHECKING:
+    from storage.stats import Numbers
 
 EXIT_CONFIG = 2
 # A backup, restore or report that could not be done (the settings were fine).
@@ -60,6 +64,16 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument(
         "--force", action="store_true", help="replace the database file if it exists"
     )
+    stats = commands.add_parser(
+        "stats",
+        help="the clinic's numbers per language: assessments, referrals, typed answers, "
+        "emergency confirmations, where unfinished ones stopped (no one's answers)",
+    )
+    stats.add_argument("--since", metavar="DATE", help="from this day on (UTC), e.g. 2026-01-31")
+    stats.add_argument("--json", action="store_true", help="as JSON")
+    stats.add_argument(
+        "--exact", action="store_true", help="show counts below 5 too, instead of <5"
+    )
     return parser
 
 
@@ -74,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(f"cannot read the settings: {error}")
 
     try:
+        if args.command == "stats":
+            return _print_stats(settings, args.since, as_json=args.json, exact=args.exact)
         if args.command in ("backup", "restore"):
             return _backup_or_restore(settings, args.command, args.path, args.force)
         if args.command == "migrate":
@@ -146,6 +162,39 @@ def _backup_or_restore(settings: Settings, command: str, path: Path, force: bool
     except OSError as error:
         return _fail(f"cannot {command}: {error}", EXIT_FAILED)
     return 0
+
+
+def _print_stats(settings: Settings, since: str | None, *, as_json: bool, exact: bool) -> int:
+    from bot.core import stats
+    from storage.backup import sqlite_file
+
+    try:
+        day = date.fromisoformat(since) if since is not None else None
+    except ValueError:
+        return _fail("--since wants a day as YYYY-MM-DD, e.g. --since 2026-01-31")
+    database = sqlite_file(settings.database_url)
+    if database is not None and not database.is_file():
+        return _fail(f"there is no database file at {database}", EXIT_FAILED)
+    numbers = asyncio.run(_clinic_numbers(settings, day))
+    report = stats.lines(numbers, exact=exact)
+    print((stats.as_json if as_json else stats.as_text)(report, day, exact))
+    return 0
+
+
+async def _clinic_numbers(settings: Settings, since: date | None) -> Numbers:
+    from bot.core.stats import stopped_before
+    from storage.database import describe_failure
+    from storage.models import utcnow
+    from storage.stats import clinic_numbers
+
+    engine = settings.create_engine()
+    try:
+        return await clinic_numbers(engine, since, stopped_before(utcnow()))
+    except Exception as error:  # any driver error: these numbers cannot be read here
+        hint = " (if the bot was upgraded since, run: backpath migrate)"
+        raise DatabaseUnavailable(describe_failure(engine, error) + hint) from error
+    finally:
+        await engine.dispose()
 
 
 async def _migrate(settings: Settings) -> None:
