@@ -145,10 +145,11 @@ def _backup_or_restore(settings: Settings, command: str, path: Path, force: bool
         database = backup.sqlite_file(settings.database_url)
         if database is None:
             what = "back up" if command == "backup" else "restore"
-            dump = backup.pg_dump_command(settings.database_url, str(path))
+            tool = backup.pg_dump_command if command == "backup" else backup.pg_restore_command
+            line = tool(settings.database_url, str(path))
             return _fail(
                 f"BackPath does not {what} PostgreSQL itself; pg_dump and pg_restore do "
-                f'(README, "Backups and numbers"), e.g. {dump}'
+                f'(README, "Backups and numbers"), e.g. {line}'
             )
         if command == "backup":
             backup.backup(database, path, force=force)

@@ -44,16 +44,26 @@ def sqlite_file(database_url: str) -> Path | None:
 
 
 def pg_dump_command(database_url: str, path: str) -> str:
-    """The pg_dump line that backs up this PostgreSQL database (the password left out:
-    pg_dump reads it from ~/.pgpass or PGPASSWORD)."""
+    """The pg_dump line that backs up this PostgreSQL database."""
+    return f"pg_dump --format=custom --file={shlex.quote(path)} {_libpq_url(database_url)}"
+
+
+def pg_restore_command(database_url: str, path: str) -> str:
+    """The pg_restore line that puts such a backup in place of this PostgreSQL database."""
+    url = _libpq_url(database_url)
+    return f"pg_restore --clean --if-exists --dbname={url} {shlex.quote(path)}"
+
+
+def _libpq_url(database_url: str) -> str:
+    """The URL as libpq reads it, quoted for a shell, with no password (pg_dump reads it
+    from ~/.pgpass or PGPASSWORD)."""
     url = make_url(async_database_url(database_url))
     query = dict(url.query)
     if "ssl" in query and "sslmode" not in query:  # asyncpg's name for libpq's sslmode
         query["sslmode"] = query.pop("ssl")
     # URL.set() cannot remove a part; URL is a NamedTuple.
     url = url._replace(drivername="postgresql", password=None).set(query=query)
-    shown = url.render_as_string(hide_password=False)
-    return f"pg_dump --format=custom --file={shlex.quote(path)} {shlex.quote(shown)}"
+    return shlex.quote(url.render_as_string(hide_password=False))
 
 
 def backup(database: Path, target: Path, *, force: bool = False) -> None:

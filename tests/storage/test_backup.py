@@ -167,15 +167,24 @@ async def test_a_restore_is_refused_while_the_bot_has_the_database_open(
     assert "is in use: stop the bot first" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("command", "line"),
+    [
+        ("backup", "pg_dump --format=custom --file=nightly.dump postgresql://backpath@db/backpath"),
+        ("restore", "pg_restore --clean --if-exists --dbname=postgresql://backpath@db/backpath "
+                    "nightly.dump"),
+    ],
+)  # fmt: skip
 def test_postgresql_is_pointed_to_pg_dump_without_the_password(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    command: str,
+    line: str,
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql://backpath:s3cret@db.internal/backpath")
+    monkeypatch.setenv("DATABASE_URL", "postgresql://backpath:s3cret@db/backpath")
     monkeypatch.chdir(tmp_path)
-    assert main(["backup", "nightly.dump"]) == 2
+    assert main([command, "nightly.dump"]) == 2
     err = capsys.readouterr().err
-    assert (
-        "pg_dump --format=custom --file=nightly.dump postgresql://backpath@db.internal/backpath"
-        in err
-    )
+    assert err.endswith(f"e.g. {line}\n") and err.count("\n") == 1
     assert "s3cret" not in err
