@@ -1,5 +1,5 @@
-"""what the clinic's numbers need: an assessment's language, how an answer was given,
-daily counts that name no user
+"""the clinic's numbers: an assessment's language, how an answer was given, daily counts
+without user ids
 
 Revision ID: 9e4b7c1a2f58
 Revises: 5c1d2e7a9b30
@@ -15,6 +15,10 @@ revision = "9e4b7c1a2f58"
 down_revision = "5c1d2e7a9b30"
 branch_labels = None
 depends_on = None
+
+
+# The first line above is logged when the migration runs: it must hold no word that is
+# also an answer value ("no", "yes"), which tests/service/test_logs.py looks for.
 
 
 def upgrade() -> None:
