@@ -115,6 +115,7 @@ def run_stats(monkeypatch: pytest.MonkeyPatch, database: Path, *args: str) -> in
 
 
 @pytest.mark.sqlite_only
+@pytest.mark.usefixtures("logging_restored")
 def test_backpath_stats_prints_a_table_or_json_and_refuses_a_bad_date(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -14,6 +14,9 @@ from storage.database import create_engine, create_schema
 from storage.repository import StateRepository
 from tests.conftest import SQLITE_DRIVER
 
+# Some tests run `main()` here, which sets up logging.
+pytestmark = pytest.mark.usefixtures("logging_restored")
+
 WRITERS = 6
 # Answers each writer gives before the backup and while it runs.
 ANSWERS_BEFORE = 40
