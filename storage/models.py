@@ -1,13 +1,15 @@
-"""The tables: assessments, the answers given in each, and processed Telegram updates."""
+"""The tables: assessments, the answers given in each, processed Telegram updates,
+reminders, users' choices, and daily counts that name no user."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -67,6 +69,8 @@ class AssessmentRow(Base):
     history: Mapped[list[str]] = mapped_column(JSON)
     status: Mapped[str] = mapped_column(String(16))
     referral: Mapped[str | None] = mapped_column(String(8))
+    # The language the assessment is spoken in (for the clinic's numbers, `backpath stats`).
+    language: Mapped[str | None] = mapped_column(String(8))
     # Optimistic lock: every write is "UPDATE ... WHERE version = <the version read>".
     version: Mapped[int] = mapped_column(Integer)
     started_at: Mapped[datetime]
@@ -88,7 +92,14 @@ class AnswerRow(Base):
     # The user's own words when the answer was typed rather than tapped (health data:
     # deleted with the assessment, never logged).
     typed: Mapped[str | None] = mapped_column(Text)
+    # How it was given: AnswerSource (a typed answer may keep no words, as an option named).
+    source: Mapped[str | None] = mapped_column(String(8))
     answered_at: Mapped[datetime]
+
+
+class AnswerSource:
+    BUTTON = "button"
+    TYPED = "typed"
 
 
 class ProcessedUpdateRow(Base):
@@ -138,3 +149,24 @@ class UserRow(Base):
     user_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     language: Mapped[str] = mapped_column(String(8))
     updated_at: Mapped[datetime]
+
+
+class Tally:
+    """What `daily_counts` counts."""
+
+    STARTED = "started"  # an assessment begun (kept when it is deleted later)
+    EMERGENCY_ASKED = "emergency_asked"  # typed words that may report an emergency: asked
+    EMERGENCY_CONFIRMED = "emergency_confirmed"  # ... and the user tapped "yes"
+
+
+class DailyCountRow(Base):
+    """How often something happened on a day (UTC), per language: aggregates with no user
+    id, so nothing here is about anyone, and neither /delete nor the retention rule (both
+    about a user's rows) removes them."""
+
+    __tablename__ = "daily_counts"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)

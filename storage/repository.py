@@ -25,11 +25,14 @@ from storage.database import unavailable
 from storage.models import (
     ACTIVE_SQL,
     AnswerRow,
+    AnswerSource,
     AssessmentRow,
+    DailyCountRow,
     ProcessedUpdateRow,
     ReminderRow,
     ReminderStatus,
     Status,
+    Tally,
     UserRow,
     utcnow,
 )
@@ -82,6 +85,18 @@ _SET_LANGUAGE = {
     "sqlite": _set_language(sqlite_insert),
     "postgresql": _set_language(postgresql_insert),
 }
+
+
+def _count(upsert: Any) -> Any:
+    new = upsert(DailyCountRow.__table__)
+    return new.on_conflict_do_update(
+        index_elements=["day", "language", "name"],
+        set_={"count": DailyCountRow.__table__.c.count + new.excluded.count},
+    )
+
+
+# One statement: replicas counting the same thing on the same day add up, never collide.
+_COUNT = {"sqlite": _count(sqlite_insert), "postgresql": _count(postgresql_insert)}
 _CLAIM = {
     "sqlite": sqlite_insert(ProcessedUpdateRow.__table__).on_conflict_do_nothing(),
     "postgresql": postgresql_insert(ProcessedUpdateRow.__table__).on_conflict_do_nothing(),
@@ -265,9 +280,10 @@ class Transaction:
         return (await self._connection.execute(statement)).first()
 
     async def start_assessment(
-        self, user_id: int, flow_version: str, state: str
+        self, user_id: int, flow_version: str, state: str, language: str | None = None
     ) -> StoredAssessment:
-        """A new active assessment; an unfinished one of the same user is discarded.
+        """A new active assessment, in `language`; an unfinished one of the same user is
+        discarded. Counted as started (`Tally.STARTED`).
 
         Raises ConcurrentUpdate if another process started one for the user meanwhile
         (both found none; the database keeps one active assessment per user)."""
@@ -282,6 +298,7 @@ class Transaction:
             "history": [],
             "status": Status.ACTIVE,
             "referral": None,
+            "language": language,
             "version": 1,
             "started_at": now,
             "updated_at": now,
@@ -294,6 +311,7 @@ class Transaction:
         except IntegrityError as error:  # the only unique key it can break is that one
             raise ConcurrentUpdate(f"user {user_id} started an assessment concurrently") from error
         assert new_id is not None
+        await self.count(Tally.STARTED, language)
         stored = StoredAssessment.from_row(SimpleNamespace(id=new_id, **values))
         self._active[user_id] = stored
         return stored
@@ -307,13 +325,14 @@ class Transaction:
         history: Sequence[str],
         answered: tuple[str, str] | None = None,
         typed: str | None = None,
+        source: str = AnswerSource.BUTTON,
         referral: str | None = None,
         flow_version: str | None = None,
     ) -> StoredAssessment:
         """Compare-and-set the assessment's state; finished when `referral` is given.
 
-        `answered` (question id, value) is added to the answer trail, with the words the
-        user `typed` for it, if any.
+        `answered` (question id, value) is added to the answer trail, with how it was
+        given (`source`, an AnswerSource) and the words the user `typed` for it, if any.
 
         Raises ConcurrentUpdate if someone else saved it since `assessment` was read.
         """
@@ -354,7 +373,7 @@ class Transaction:
             await self._hot(
                 _RECORD_ANSWER,
                 {"assessment_id": assessment.id, "question_id": question_id, "value": value,
-                 "typed": typed, "answered_at": now},
+                 "typed": typed, "source": source, "answered_at": now},
             )  # fmt: skip
         self._active[assessment.user_id] = saved if saved.status == Status.ACTIVE else None
         return saved
@@ -422,9 +441,22 @@ class Transaction:
     # --- the user's choices ------------------------------------------------------------
 
     async def set_language(self, user_id: int, language: str) -> None:
+        """The user's language from now on, the unfinished assessment's included."""
         self._languages[user_id] = language
         values = {"user_id": user_id, "language": language, "updated_at": self._clock()}
         await self._connection.execute(_SET_LANGUAGE[self._connection.dialect.name], values)
+        await self._connection.execute(
+            update(ASSESSMENTS)
+            .where(ASSESSMENTS.c.user_id == user_id, _IS_ACTIVE)
+            .values(language=language)
+        )
+
+    async def count(self, name: str, language: str | None) -> None:
+        """Add one to today's count of `name` (a Tally) in `language`: a number about no
+        one, committed with the rest of the event, so a redelivered update adds nothing."""
+        values = {"day": self._clock().date(), "language": language or "", "name": name,
+                  "count": 1}  # fmt: skip
+        await self._connection.execute(_COUNT[self._connection.dialect.name], values)
 
     # --- reminders ---------------------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -62,6 +63,27 @@ def telegram_refuses_nothing(request: pytest.FixtureRequest) -> Iterator[None]:
     refused = FakeTelegram.every_refusal[before:]
     if request.node.get_closest_marker("refused_calls") is None:
         assert refused == [], f"Telegram would refuse these calls: {refused}"
+
+
+@pytest.fixture
+def logging_restored() -> Iterator[None]:
+    """For a test that runs `bot.__main__.main()` in this process: the logging set up
+    there is undone afterwards, so the tests after it see the logging they set up."""
+    import bot.logs
+
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    loggers = logging.Logger.manager.loggerDict
+    levels = {n: x.level for n, x in loggers.items() if isinstance(x, logging.Logger)}
+    given = dict(bot.logs._given)
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name, logger in loggers.items():
+        if isinstance(logger, logging.Logger):
+            logger.setLevel(levels.get(name, logging.NOTSET))
+    bot.logs._given.clear()
+    bot.logs._given.update(given)
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -8,8 +8,10 @@ from collections.abc import Mapping
 from bot.core.event import Event, snapshot
 from bot.core.replies import Reply
 from bot.ui import render
+from bot.ui.i18n import current
 from flows import machine
 from flows.referral import REPORTED_EMERGENCY, referral
+from storage.models import AnswerSource
 from storage.repository import StoredAssessment
 
 log = logging.getLogger(__name__)
@@ -22,7 +24,7 @@ async def begin(event: Event, prefix: str | None, known: Mapping[str, str] | Non
     """A new assessment (dropping any unfinished one) and its first question."""
     started_snapshot = machine.start(known)
     started = await event.tx.start_assessment(
-        event.user_id, machine.FLOW_VERSION, started_snapshot.state
+        event.user_id, machine.FLOW_VERSION, started_snapshot.state, current()
     )
     event.tally.started += 1
     if known:
@@ -39,8 +41,10 @@ async def save(
     after: machine.Snapshot,
     answered: tuple[str, str],
     typed: str | None = None,
+    source: str = AnswerSource.BUTTON,
 ) -> Reply:
-    """Compare-and-set the new state with its answer; the next question or the result."""
+    """Compare-and-set the new state with its answer (given by `source`, an AnswerSource);
+    the next question or the result."""
     result = referral(after.answers) if after.finished else None
     saved = await event.tx.save_progress(
         active,
@@ -49,6 +53,7 @@ async def save(
         history=after.history,
         answered=answered,
         typed=typed,
+        source=source,
         referral=result.row if result else None,
     )
     if result is not None:
@@ -68,23 +73,33 @@ async def answer(
     value: str,
     notes: Mapping[str, str] | None = None,
     typed: str | None = None,
+    source: str = AnswerSource.BUTTON,
 ) -> Reply:
     after = machine.answer(snapshot(active), question_id, value, notes)
     event.tally.answered.append(question_id)
-    return await save(event, active, after, answered=(question_id, value), typed=typed)
+    return await save(
+        event, active, after, answered=(question_id, value), typed=typed, source=source
+    )
 
 
 async def emergency(
-    event: Event, active: StoredAssessment | None, sign: str, words: str | None = None
+    event: Event,
+    active: StoredAssessment | None,
+    sign: str,
+    words: str | None = None,
+    source: str = AnswerSource.BUTTON,
 ) -> Reply:
-    """End the assessment (a new one if none is open) with a typed emergency sign."""
+    """End the assessment (a new one if none is open) with an emergency sign, typed or
+    confirmed with a tap (`source`)."""
     if active is None:
         active = await event.tx.start_assessment(
-            event.user_id, machine.FLOW_VERSION, machine.FIRST_QUESTION
+            event.user_id, machine.FLOW_VERSION, machine.FIRST_QUESTION, current()
         )
     after = machine.report_emergency(snapshot(active), sign)
     typed = words[:MAX_TYPED_WORDS] if words else None
-    return await save(event, active, after, answered=(REPORTED_EMERGENCY, sign), typed=typed)
+    return await save(
+        event, active, after, answered=(REPORTED_EMERGENCY, sign), typed=typed, source=source
+    )
 
 
 def resume_offer(active: StoredAssessment) -> Reply:

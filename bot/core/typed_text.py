@@ -15,6 +15,7 @@ from bot.ui.i18n import _, current
 from flows import machine, typed
 from flows.questions import QUESTIONS_BY_ID, Question, Severity
 from flows.typed import Decision, Outcome
+from storage.models import AnswerSource, Tally
 from storage.repository import StoredAssessment
 
 
@@ -26,9 +27,12 @@ async def text(event: Event, message: str) -> Reply:
     decision = typed.read(message, current(), question, event.now.date())
     if decision.outcome is Outcome.EMERGENCY:
         assert decision.flag is not None
-        return await steps.emergency(event, active, decision.flag, decision.words)
+        return await steps.emergency(
+            event, active, decision.flag, decision.words, AnswerSource.TYPED
+        )
     if decision.outcome is Outcome.CONFIRM_EMERGENCY:
         assert decision.flag is not None
+        await event.tx.count(Tally.EMERGENCY_ASKED, current())
         if active is not None and now is not None:
             active = await _hold(event, active, now, decision)
         return Reply(
@@ -138,7 +142,9 @@ async def _record(
 ) -> Reply:
     """Record a typed answer with the words behind it, and say what was understood."""
     words = notes.get(machine.WORDS)
-    reply = await steps.answer(event, active, question.id, value, notes, typed=words)
+    reply = await steps.answer(
+        event, active, question.id, value, notes, typed=words, source=AnswerSource.TYPED
+    )
     return replace(reply, messages=(_noted(question, value, notes), *reply.messages))
 
 
@@ -169,6 +175,7 @@ async def confirm_emergency(event: Event, action: ConfirmEmergencyAction) -> Rep
     answer = _(texts.CONFIRM_YES) if action.happening else _(texts.CONFIRM_NO)
     edit = render.confirmed_emergency(action.flag, answer, event.emergency_number)
     if action.happening:
+        await event.tx.count(Tally.EMERGENCY_CONFIRMED, current())
         # Safety first: even on an older confirmation, "yes" gets the emergency result.
         return replace(await steps.emergency(event, active, action.flag), edit=edit)
     carry_on = render.note(_(texts.CONFIRMED_NOT))

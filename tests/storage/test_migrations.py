@@ -5,13 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from storage.database import create_engine, create_schema
+from storage.migrate import alembic_config
 from storage.models import Base
 
 
@@ -46,3 +49,55 @@ async def test_backpath_migrate_brings_a_database_up_to_date(tmp_path: Path) -> 
     assert process.returncode == 0, err.decode()
     assert "up to date" in out.decode()
     assert database.exists()
+
+
+async def test_the_clinic_numbers_migration_keeps_what_is_known_of_existing_rows(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    async with engine.begin() as connection:
+        await connection.run_sync(
+            lambda sync: command.upgrade(alembic_config(sync), "5c1d2e7a9b30")
+        )
+        started = datetime(2026, 11, 30, 10, tzinfo=UTC)
+        for user_id, language in ((1, "ru"), (2, None)):
+            if language:
+                await connection.execute(
+                    text("INSERT INTO users VALUES (:u, :l, :t)"),
+                    {"u": user_id, "l": language, "t": started},
+                )
+            await connection.execute(
+                text(
+                    "INSERT INTO assessments (id, user_id, flow_version, state, answers, history,"
+                    " status, referral, version, started_at, updated_at) VALUES (:u, :u, '6',"
+                    " 'trauma', '{}', '[]', 'active', NULL, 1, :t, :t)"
+                ),
+                {"u": user_id, "t": started},
+            )
+        await connection.execute(
+            text(
+                "INSERT INTO answers (assessment_id, question_id, value, typed, answered_at)"
+                " VALUES (1, 'bowel_bladder', 'no', NULL, :t),"
+                " (1, 'leg_weakness', 'no', 'nope', :t)"
+            ),
+            {"t": started},
+        )
+    await create_schema(engine)
+    async with engine.connect() as connection:
+        languages = (
+            await connection.execute(text("SELECT id, language FROM assessments ORDER BY id"))
+        ).all()
+        sources = (
+            await connection.execute(text("SELECT question_id, source FROM answers ORDER BY id"))
+        ).all()
+        counts = (
+            await connection.execute(
+                text("SELECT day, language, name, count FROM daily_counts ORDER BY language")
+            )
+        ).all()
+    await engine.dispose()
+    assert [tuple(r) for r in languages] == [(1, "ru"), (2, None)]
+    assert [tuple(r) for r in sources] == [("bowel_bladder", "button"), ("leg_weakness", "typed")]
+    assert [(str(d)[:10], lang, name, n) for d, lang, name, n in counts] == [
+        ("2026-11-30", "", "started", 1), ("2026-11-30", "ru", "started", 1)
+    ]  # fmt: skip

@@ -13,7 +13,7 @@ from sqlalchemy import insert, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from storage.database import create_engine, create_schema
-from storage.models import AnswerRow, Status
+from storage.models import AnswerRow, AnswerSource, Status
 from storage.prepared import PreparedStatements, on_loop
 from storage.repository import StateRepository
 from tests.storage.ticker import LoopTicker
@@ -39,6 +39,7 @@ async def _a_press_and_a_result(repository: StateRepository) -> None:
             history=["bowel_bladder"],
             answered=("bowel_bladder", "no"),
             typed="nope, nothing like that",
+            source=AnswerSource.TYPED,
         )
     async with repository.transaction() as tx:
         assert await tx.claim_update(1002, USER)
@@ -67,7 +68,7 @@ async def test_the_direct_statements_store_exactly_what_sqlalchemy_stores(tmp_pa
         await engine.dispose()
         stored[driver] = _rows(path)
     assert stored["on-loop"]["answers"][0][3:] == (
-        "no", "2026-11-29 22:45:01.123456", "nope, nothing like that",
+        "no", "2026-11-29 22:45:01.123456", "nope, nothing like that", "typed",
     )  # fmt: skip
     assert stored["on-loop"] == stored["stock"]
 
