@@ -100,7 +100,7 @@ async def nginx(
 ) -> AsyncIterator[tuple[int, psutil.Process]]:
     """nginx balancing over the replicas; yields its port and process."""
     port = free_port()
-    directory = workdir / f"nginx-{len(replica_ports)}"
+    directory = workdir / f"nginx-{port}"
     directory.mkdir()
     servers = "\n        ".join(f"server 127.0.0.1:{p};" for p in replica_ports)
     conf = directory / "nginx.conf"
