@@ -19,6 +19,8 @@ from storage.sqlite_driver import OnLoopConnection, OnLoopDBAPI, missing_capabil
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
+# PostgreSQL connections one process keeps; a transaction beyond them waits for one.
+POSTGRESQL_POOL_SIZE = 10
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -100,6 +102,11 @@ def create_engine(
     # text, which is logged.
     kwargs = {"hide_parameters": True} | kwargs
     if make_url(url).get_backend_name() != "sqlite":
+        # No overflow: SQLAlchemy opens an overflow connection for one checkout and closes
+        # it on check-in, so under load every transaction past the pool's size paid for a
+        # new connection (TCP, authentication, the adapter's type set-up), more CPU than
+        # the transaction itself. Waiting in the pool's queue costs nothing.
+        kwargs = {"pool_size": POSTGRESQL_POOL_SIZE, "max_overflow": 0} | kwargs
         engine = create_async_engine(url, **kwargs)
         if postgresql_driver == "direct":
             missing = asyncpg_direct.missing_capability()

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
-from sqlalchemy import insert
+from sqlalchemy import event, insert
 from sqlalchemy.dialects.postgresql.asyncpg import AsyncAdapt_asyncpg_connection
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from storage import asyncpg_direct
 from storage.asyncpg_direct import on_asyncpg, runs_direct
-from storage.database import create_engine, create_schema, unavailable
+from storage.database import POSTGRESQL_POOL_SIZE, create_engine, create_schema, unavailable
 from storage.models import AnswerRow
 from storage.prepared import PreparedStatements
 from storage.repository import ConcurrentUpdate, StateRepository, StoredAssessment
@@ -183,3 +183,20 @@ async def test_without_it_every_statement_runs_through_sqlalchemy_and_says_why(
     assert not runs_direct(engine)
     assert "runs through SQLAlchemy (direct: a.gone.Name)" in caplog.text
     await engine.dispose()
+
+
+async def test_busy_transactions_wait_for_a_pooled_connection_instead_of_opening_new_ones(
+    engines: dict[str, AsyncEngine],
+) -> None:
+    engine = engines["direct"]
+    opened = []
+    event.listen(engine.sync_engine, "connect", lambda *_: opened.append(1))
+    repository = StateRepository(engine)
+
+    async def claim(update_id: int) -> bool:
+        async with repository.transaction() as tx:
+            return await tx.claim_update(update_id, USER)
+
+    for round_ in range(3):
+        assert all(await asyncio.gather(*(claim(100 * round_ + n) for n in range(40))))
+    assert len(opened) <= POSTGRESQL_POOL_SIZE
