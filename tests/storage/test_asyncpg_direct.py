@@ -200,3 +200,41 @@ async def test_busy_transactions_wait_for_a_pooled_connection_instead_of_opening
     for round_ in range(3):
         assert all(await asyncio.gather(*(claim(100 * round_ + n) for n in range(40))))
     assert len(opened) <= POSTGRESQL_POOL_SIZE
+
+
+@pytest.mark.parametrize("driver", DRIVERS)
+async def test_a_press_cancelled_while_it_waits_for_a_row_leaves_the_pool_usable(
+    engines: dict[str, AsyncEngine], driver: str
+) -> None:
+    # A webhook request whose client went away is cancelled mid-statement: the connection
+    # must not go back to the pool with the statement still running on it.
+    repository = StateRepository(engines[driver])
+    async with repository.transaction() as tx:
+        started = await tx.start_assessment(USER, "1", "a")
+    holding = asyncio.Event()
+    release = asyncio.Event()
+
+    async def hold() -> None:
+        async with repository.transaction() as tx:
+            await tx.save_progress(started, state="b", answers={}, history=[])
+            holding.set()
+            await release.wait()
+
+    holder = asyncio.create_task(hold())
+    await holding.wait()
+
+    async def blocked() -> None:
+        async with repository.transaction() as tx:
+            await tx.save_progress(started, state="c", answers={}, history=[])
+
+    waiting = asyncio.create_task(blocked())
+    await asyncio.sleep(0.2)  # its UPDATE waits for the row the holder has
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    release.set()
+    await holder
+    for _ in range(POSTGRESQL_POOL_SIZE + 1):  # every pooled connection, once
+        async with repository.transaction() as tx:
+            active = await tx.active_assessment(USER)
+    assert active is not None and (active.state, active.version) == ("b", 2)
