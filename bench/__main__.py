@@ -33,7 +33,7 @@ from pathlib import Path
 import psutil
 
 from bench.driver import Driver, Row, Watched, measure
-from bench.scale import scale_run, scale_table
+from bench.scale import postgres_to_sqlite, scale_run, scale_table
 from bench.startup import Startup, startup_run, startup_table
 from bench.storage_run import storage_run
 from testing.fake_telegram import TOKEN, FakeTelegram
@@ -205,7 +205,8 @@ def main() -> int:
     parser.add_argument("--logs", type=Path, help="a folder for each bot's standard error "
                         "(to see why a round trip was lost)")  # fmt: skip
     parser.add_argument("--scale", action="store_true", help="1 and 2 webhook replicas "
-                        "behind nginx on PostgreSQL (bench/scale.py)")  # fmt: skip
+                        "behind nginx on PostgreSQL, then 1 on SQLite "
+                        "(bench/scale.py)")  # fmt: skip
     args = parser.parse_args()
     if args.scale:
         return scale_main(args)
@@ -238,11 +239,14 @@ def scale_main(args: argparse.Namespace) -> int:
         results = asyncio.run(scale_run(Path(tmp), users, args.seconds))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     RESULTS.mkdir(exist_ok=True)
+    ratio = postgres_to_sqlite(results)
     (RESULTS / "scale.json").write_text(
-        json.dumps({"machine": machine, "phases": results}, indent=2)
+        json.dumps({"machine": machine, "phases": results, "postgresql_to_sqlite": ratio}, indent=2)
     )
     print(f"machine: {machine}")
     print(scale_table(results))
+    if ratio is not None:
+        print(f"replica CPU per round trip, one replica, PostgreSQL / SQLite: {ratio:.2f}x")
     return 0 if all(r["mismatched_users"] == 0 for r in results) else 1
 
 

@@ -1,11 +1,12 @@
-"""Scale-out, measured: 1 and then 2 webhook replicas behind nginx, on one PostgreSQL.
+"""Scale-out, measured: 1 and then 2 webhook replicas behind nginx, on one PostgreSQL,
+then one replica on SQLite behind the same nginx set-up, for the cost of PostgreSQL.
 
-PostgreSQL is started as `.ci/run` starts it (`.ci/postgres.sh`, on its own port), nginx
-from Debian's package is the load balancer (round robin over the replicas), and the fake
-Bot API posts every update to nginx as Telegram posts to a webhook. The same simulated
-users as `python -m bench` press buttons; each phase reports round trips per second,
-p50/p99 and the CPU of every process, then checks in the database that every answer was
-applied exactly once.
+PostgreSQL is started as `.ci/run` starts it (`.ci/postgres.sh`, on its own port:
+$BACKPATH_BENCH_PG_PORT, default 55433), nginx from Debian's package is the load balancer
+(round robin over the replicas), and the fake Bot API posts every update to nginx as
+Telegram posts to a webhook. The same simulated users as `python -m bench` press buttons;
+each phase reports round trips per second, p50/p99 and the CPU of every process, then
+checks in the database that every answer was applied exactly once.
 
     python -m bench --scale [--seconds 10] [--users 100]
 """
@@ -109,7 +110,7 @@ async def nginx(
 ) -> AsyncIterator[tuple[int, psutil.Process]]:
     """nginx balancing over the replicas; yields its port and process."""
     port = free_port()
-    directory = workdir / f"nginx-{len(replica_ports)}"
+    directory = workdir / f"nginx-{port}"
     directory.mkdir()
     servers = "\n        ".join(f"server 127.0.0.1:{p} fail_timeout=2s;" for p in replica_ports)
     conf = directory / "nginx.conf"
@@ -200,6 +201,7 @@ async def phase(
     seconds: float,
     first_user: int,
 ) -> dict[str, Any]:
+    on_postgres = database_url.startswith("postgresql")
     retries_before = telegram.webhook_retries
     async with (
         _replicas(workdir, telegram, database_url, replicas) as bots,
@@ -210,7 +212,7 @@ async def phase(
         processes = [
             *(Watched(p) for _, p in bots),
             Watched(balancer, with_children=True),
-            Watched(_postmaster(), with_children=True),
+            *([Watched(_postmaster(), with_children=True)] if on_postgres else []),
             Watched(psutil.Process()),  # the fake Bot API and the users
         ]
         row, cpu = await measure(driver, processes, users, seconds, first=first_user)
@@ -218,8 +220,10 @@ async def phase(
     stored = await answers_per_user(database_url, range(first_user, first_user + users))
     given = {user: n for user, n in driver.answers.items() if n}
     mismatched = {u: (n, stored.get(u, 0)) for u, n in given.items() if stored.get(u, 0) != n}
-    names = [f"replica {i + 1}" for i in range(replicas)] + ["nginx", "postgresql", "bench"]
+    names = [f"replica {i + 1}" for i in range(replicas)] + ["nginx"]
+    names += ["postgresql", "bench"] if on_postgres else ["bench"]
     return {
+        "database": "postgresql" if on_postgres else "sqlite",
         "replicas": replicas,
         "users": users,
         "per_second": row.per_second,
@@ -270,22 +274,34 @@ async def scale_run(workdir: Path, users: int, seconds: float) -> list[dict[str,
                         telegram, workdir, database_url, replicas, users, seconds, first_user
                     )
                 )
-            return results
+        # The SQLite bot, one process, in the same set-up: what PostgreSQL costs a replica.
+        print(f"  scale: 1 replica on SQLite, U={users}", file=sys.stderr)
+        sqlite_url = f"sqlite+aiosqlite:///{workdir / 'scale.db'}"
+        results.append(await phase(telegram, workdir, sqlite_url, 1, users, seconds, 30_000_000))
+        return results
     finally:
         await telegram.stop()
 
 
 def scale_table(results: list[dict[str, Any]]) -> str:
     lines = [
-        "| replicas | U | round trips/s | p50 ms | p99 ms | CPU ms per round trip "
+        "| database | replicas | U | round trips/s | p50 ms | p99 ms | CPU ms per round trip "
         "(each process) | answers | applied exactly once |",
-        "|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         cpu = ", ".join(f"{name} {ms:.2f}" for name, ms in r["cpu_ms_per_rt"].items())
         once = "yes" if r["mismatched_users"] == 0 else f"NO ({r['mismatched_users']} users)"
         lines.append(
-            f"| {r['replicas']} | {r['users']} | {r['per_second']:.0f} | {r['p50_ms']:.1f} | "
-            f"{r['p99_ms']:.1f} | {cpu} | {r['answers']} | {once} |"
+            f"| {r['database']} | {r['replicas']} | {r['users']} | {r['per_second']:.0f} | "
+            f"{r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {cpu} | {r['answers']} | {once} |"
         )
     return "\n".join(lines)
+
+
+def postgres_to_sqlite(results: list[dict[str, Any]]) -> float | None:
+    """One PostgreSQL replica's CPU per round trip over the SQLite bot's, same run."""
+    alone = {r["database"]: r["cpu_ms_per_rt"]["replica 1"] for r in results if r["replicas"] == 1}
+    if {"postgresql", "sqlite"} <= alone.keys():
+        return alone["postgresql"] / alone["sqlite"]
+    return None

@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     # SQLite driver: "on-loop" (sqlite3 on the event loop's thread; falls back by itself if
     # the installed SQLAlchemy changed) or "stock" (SQLAlchemy's own aiosqlite adapter).
     sqlite_driver: Literal["on-loop", "stock"] = "on-loop"
+    # PostgreSQL: "direct" (a button press's statements straight on asyncpg; falls back by
+    # itself if the installed SQLAlchemy changed) or "stock" (all through SQLAlchemy).
+    postgresql_driver: Literal["direct", "stock"] = "direct"
     log_level: LogLevel = "INFO"
     # "text" for people, "json" for log collectors.
     log_format: Literal["text", "json"] = "text"
@@ -104,6 +107,7 @@ class Settings(BaseSettings):
             self.database_url,
             busy_timeout_ms=self.database_busy_timeout_ms,
             sqlite_driver=self.sqlite_driver,
+            postgresql_driver=self.postgresql_driver,
         )
 
     @property

@@ -14,11 +14,14 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 from sqlalchemy.pool import PoolResetState
 
+from storage import asyncpg_direct
 from storage.sqlite_driver import OnLoopConnection, OnLoopDBAPI, missing_capability
 
 log = logging.getLogger(__name__)
 
 DEFAULT_BUSY_TIMEOUT_MS = 5_000
+# PostgreSQL connections one process keeps; a transaction beyond them waits for one.
+POSTGRESQL_POOL_SIZE = 10
 
 
 class DatabaseUnavailable(RuntimeError):
@@ -76,6 +79,9 @@ def async_database_url(url: str, name: str = "the database URL") -> str:
 # The SQLite drivers: "on-loop" (storage/sqlite_driver.py: sqlite3 on the event loop's
 # thread) or "stock" (SQLAlchemy's own aiosqlite adapter, a thread per connection).
 SQLITE_DRIVERS = ("on-loop", "stock")
+# How PostgreSQL runs the statements of a button press: "direct" (storage/asyncpg_direct.py:
+# straight on asyncpg, compiled once) or "stock" (through SQLAlchemy, like all the others).
+POSTGRESQL_DRIVERS = ("direct", "stock")
 
 
 def create_engine(
@@ -83,20 +89,35 @@ def create_engine(
     *,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     sqlite_driver: str = "on-loop",
+    postgresql_driver: str = "direct",
     **kwargs: Any,
 ) -> AsyncEngine:
     """An async engine (`postgresql://` gets asyncpg, `sqlite://` the on-loop driver);
     for SQLite, `busy_timeout_ms` is how long a write waits for a lock.
 
-    The on-loop SQLite driver is used only if the installed SQLAlchemy still has what it
-    relies on; otherwise the stock aiosqlite adapter takes over, with the same
-    transactions, and the reason is logged once."""
+    The on-loop SQLite driver, and PostgreSQL's direct statements, are used only if the
+    installed SQLAlchemy still has what they rely on; otherwise SQLAlchemy's stock adapter
+    runs everything, with the same transactions, and the reason is logged once."""
     url = async_database_url(url)
     # A statement's parameters hold users' answers and typed words: never in an error's
     # text, which is logged.
     kwargs = {"hide_parameters": True} | kwargs
     if make_url(url).get_backend_name() != "sqlite":
-        return create_async_engine(url, **kwargs)
+        # No overflow: SQLAlchemy opens an overflow connection for one checkout and closes
+        # it on check-in, so under load every transaction past the pool's size paid for a
+        # new connection (TCP, authentication, the adapter's type set-up), more CPU than
+        # the transaction itself. Waiting in the pool's queue costs nothing.
+        kwargs = {"pool_size": POSTGRESQL_POOL_SIZE, "max_overflow": 0} | kwargs
+        engine = create_async_engine(url, **kwargs)
+        if postgresql_driver == "direct":
+            missing = asyncpg_direct.missing_capability()
+        else:
+            missing = "POSTGRESQL_DRIVER=stock"
+        if missing is None:
+            asyncpg_direct.mark_direct(engine)
+        else:
+            _log_stock_statements_once(missing)
+        return engine
     # SQLite has one writer at a time, and every transaction here writes. One pooled
     # connection makes this process's transactions queue fairly (FIFO) in the pool
     # instead of racing on SQLite's busy handler, which lets a waiter starve under load.
@@ -121,6 +142,11 @@ def create_engine(
 @cache
 def _log_stock_driver_once(missing: str) -> None:
     log.warning("SQLite: the stock aiosqlite adapter is in use (on-loop driver: %s)", missing)
+
+
+@cache
+def _log_stock_statements_once(missing: str) -> None:
+    log.warning("PostgreSQL: every statement runs through SQLAlchemy (direct: %s)", missing)
 
 
 def _tune_sqlite(

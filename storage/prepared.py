@@ -60,8 +60,12 @@ class Prepared:
         )
 
     def rows(self, raw: Iterable[tuple[Any, ...]]) -> list[Any]:
-        """The driver's rows, converted, with the columns as attributes."""
+        """The driver's rows, converted, with the columns as attributes; none for a
+        statement that selects nothing (PostgreSQL's INSERT returns the new key, which
+        SQLAlchemy keeps for itself too)."""
         converters, row = self._columns, self._row
+        if not converters:
+            return []
         return [
             row(*(c(v) if c is not None else v for c, v in zip(converters, r, strict=True)))
             for r in raw

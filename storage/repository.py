@@ -21,6 +21,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from storage.asyncpg_direct import on_asyncpg, runs_direct
 from storage.database import unavailable
 from storage.models import (
     ACTIVE_SQL,
@@ -177,10 +178,12 @@ class StateRepository:
     def __init__(self, engine: AsyncEngine, clock: Callable[[], datetime] = utcnow) -> None:
         self._engine = engine
         self._clock = clock
-        # On the on-loop SQLite driver the statements of a button press skip SQLAlchemy's
-        # per-execution work; elsewhere they run through it like every other statement.
-        on_this_loop = runs_on_loop(engine.dialect)
-        self._prepared = PreparedStatements(engine.dialect) if on_this_loop else None
+        # On the on-loop SQLite driver and on asyncpg the statements of a button press skip
+        # SQLAlchemy's per-execution work; on a stock adapter they run through it like every
+        # other statement.
+        self._on_loop = runs_on_loop(engine.dialect)
+        direct = self._on_loop or runs_direct(engine)
+        self._prepared = PreparedStatements(engine.dialect) if direct else None
 
     @property
     def engine(self) -> AsyncEngine:
@@ -205,10 +208,15 @@ class StateRepository:
 
     @asynccontextmanager
     async def _open(self) -> AsyncIterator[Transaction]:
-        if self._prepared is None:
+        if not self._on_loop:
             async with self._engine.begin() as connection:
-                yield Transaction(connection, through_sqlalchemy(connection), self._clock)
+                if self._prepared is None:
+                    hot = through_sqlalchemy(connection)
+                else:  # asyncpg
+                    hot = on_asyncpg(self._prepared, connection)
+                yield Transaction(connection, hot, self._clock)
             return
+        assert self._prepared is not None
         # On the on-loop driver closing waits for nothing, so it needs none of the
         # shielding (a task of its own, and a wait) that `engine.begin()` gives it: the
         # connection is back in the pool before anyone else runs.

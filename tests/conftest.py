@@ -26,6 +26,9 @@ POSTGRES_URL = os.environ.get("BACKPATH_TEST_POSTGRES_URL", "")
 # CI runs the storage suite once more on SQLAlchemy's stock aiosqlite adapter, the
 # fallback of the on-loop driver (`.ci/run`).
 SQLITE_DRIVER = os.environ.get("BACKPATH_TEST_SQLITE_DRIVER", "on-loop")
+# ... and on PostgreSQL with every statement through SQLAlchemy, the fallback of the direct
+# statements (storage/asyncpg_direct.py).
+POSTGRESQL_DRIVER = os.environ.get("BACKPATH_TEST_POSTGRESQL_DRIVER", "direct")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -104,7 +107,9 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
 @pytest.fixture
 async def repository(database_url: str) -> AsyncIterator[StateRepository]:
     """The state repository on a migrated, empty database."""
-    engine = create_engine(database_url, sqlite_driver=SQLITE_DRIVER)
+    engine = create_engine(
+        database_url, sqlite_driver=SQLITE_DRIVER, postgresql_driver=POSTGRESQL_DRIVER
+    )
     await create_schema(engine)
     yield StateRepository(engine)
     await engine.dispose()
@@ -149,6 +154,7 @@ def settings(telegram: FakeTelegram, database_url: str) -> Settings:
         telegram_api_base_url=telegram.base_url,
         database_url=database_url,
         sqlite_driver=SQLITE_DRIVER,
+        postgresql_driver=POSTGRESQL_DRIVER,
         polling_timeout=1,
     )
 

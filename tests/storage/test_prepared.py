@@ -1,5 +1,6 @@
 """The statements of a button press run straight on the on-loop SQLite driver
-(storage/prepared.py): what they store and read must be what SQLAlchemy would."""
+(storage/prepared.py): what they store and read must be what SQLAlchemy would (on
+PostgreSQL: tests/storage/test_asyncpg_direct.py)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,6 @@ from storage.models import AnswerRow, AnswerSource, Status
 from storage.prepared import PreparedStatements, on_loop
 from storage.repository import StateRepository
 from tests.storage.ticker import LoopTicker
-
-pytestmark = pytest.mark.sqlite_only
 
 MOMENT = datetime(2026, 11, 29, 22, 45, 1, 123456, tzinfo=UTC)
 USER = 7
@@ -58,6 +57,7 @@ def _rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
         }
 
 
+@pytest.mark.sqlite_only
 async def test_the_direct_statements_store_exactly_what_sqlalchemy_stores(tmp_path: Path) -> None:
     stored = {}
     for driver in ("on-loop", "stock"):
@@ -88,6 +88,7 @@ async def test_the_direct_load_reads_what_sqlalchemy_reads(repository: StateRepo
     assert finished.finished_at is not None and finished.finished_at.tzinfo is UTC
 
 
+@pytest.mark.sqlite_only
 async def test_a_press_waits_asleep_for_another_writer_then_gives_up_as_sqlalchemy_does(
     tmp_path: Path,
 ) -> None:
@@ -116,6 +117,7 @@ async def test_a_press_waits_asleep_for_another_writer_then_gives_up_as_sqlalche
             await engine.dispose()
 
 
+@pytest.mark.sqlite_only
 async def test_a_failing_statement_never_shows_the_users_words(tmp_path: Path) -> None:
     # Errors are logged; a statement's parameters hold what the user typed.
     words = "my legs went numb this morning"
