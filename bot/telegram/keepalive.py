@@ -147,7 +147,7 @@ class KeepAliveConnections:
         host = parts.hostname or ""
         port = parts.port or (443 if tls else 80)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
-        netloc = host if parts.port is None else f"{host}:{port}"
+        netloc = parts.netloc.rpartition("@")[2]  # as written: an IPv6 host keeps its []
         head = (
             f"POST {path} HTTP/1.1\r\nHost: {netloc}\r\nUser-Agent: {self._user_agent}\r\n"
             "Content-Type: application/json\r\n"
