@@ -2,7 +2,8 @@
 
 PTB supports replacing its HTTP layer (`telegram.request.BaseRequest`). Profiling showed
 about a third of the bot's CPU in httpx/httpcore per round trip; aiohttp's client does
-the same work for much less (see README, "Benchmark").
+the same work for much less (see README, "Benchmark"). The JSON posts, nearly every call,
+go over `keepalive.KeepAliveConnections`, cheaper again; uploads and GETs over aiohttp.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from telegram._utils.defaultvalue import DefaultValue  # PTB's own default marke
 from telegram._utils.types import JSONDict
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
+
+from bot.telegram.keepalive import KeepAliveConnections
 
 ODV = float | None | DefaultValue[None]
 JSON_HEADERS = {"Content-Type": "application/json"}
@@ -35,6 +38,7 @@ class AiohttpRequest(BaseRequest):
         self._connect_timeout = connect_timeout
         self._media_write_timeout = media_write_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._posts: KeepAliveConnections | None = None
 
     @property
     def read_timeout(self) -> float | None:
@@ -46,6 +50,7 @@ class AiohttpRequest(BaseRequest):
             self._session = aiohttp.ClientSession(
                 connector=connector, headers={"User-Agent": self.USER_AGENT}
             )
+            self._posts = KeepAliveConnections(self._pool_size, self.USER_AGENT)
 
     @staticmethod
     def parse_json_payload(payload: bytes) -> JSONDict:
@@ -57,6 +62,8 @@ class AiohttpRequest(BaseRequest):
             return BaseRequest.parse_json_payload(payload)
 
     async def shutdown(self) -> None:
+        if self._posts is not None:
+            self._posts.close()
         if self._session is not None and not self._session.closed:
             await self._session.close()
 
@@ -70,7 +77,7 @@ class AiohttpRequest(BaseRequest):
         connect_timeout: ODV = BaseRequest.DEFAULT_NONE,
         pool_timeout: ODV = BaseRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
-        if self._session is None or self._session.closed:
+        if self._session is None or self._session.closed or self._posts is None:
             raise RuntimeError("AiohttpRequest is not initialized")
         read = self._read_timeout if isinstance(read_timeout, DefaultValue) else read_timeout
         connect = (
@@ -93,6 +100,8 @@ class AiohttpRequest(BaseRequest):
                 # either. Nested values stay JSON strings inside it, as PTB sends them.
                 data = orjson.dumps(_json_parameters(request_data))
                 headers = JSON_HEADERS
+                if method == "POST" and self._posts.serves(url):
+                    return await self._post_json(url, data, connect, read)
         # long polling sends its own read timeout; add the usual margin on top
         timeout = aiohttp.ClientTimeout(sock_connect=connect, sock_read=read)
         try:
@@ -106,6 +115,17 @@ class AiohttpRequest(BaseRequest):
             raise
         except aiohttp.ClientError as error:
             raise NetworkError(f"aiohttp.{type(error).__name__}: {error}") from error
+
+    async def _post_json(
+        self, url: str, body: bytes, connect: float | None, read: float | None
+    ) -> tuple[int, bytes]:
+        assert self._posts is not None
+        try:
+            return await self._posts.post_json(url, body, connect, read)
+        except TimeoutError as error:
+            raise TimedOut from error
+        except OSError as error:  # ConnectionClosed, refused, reset, TLS, DNS
+            raise NetworkError(f"{type(error).__name__}: {error}") from error
 
 
 def _json_parameters(request_data: RequestData) -> dict[str, object]:
