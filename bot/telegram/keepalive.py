@@ -98,12 +98,14 @@ class _Connection(asyncio.Protocol):
 class KeepAliveConnections:
     """At most `limit` requests at once, over connections kept open between them."""
 
-    def __init__(self, limit: int, user_agent: str) -> None:
+    def __init__(self, limit: int, user_agent: str, tls: ssl.SSLContext | None = None) -> None:
+        """`tls`: how https:// servers are verified (default: the system's certificates,
+        host names checked)."""
         self._slots = asyncio.Semaphore(limit)
         self._user_agent = user_agent
         self._idle: dict[tuple[str, int, bool], list[_Connection]] = {}
         self._targets: dict[str, _Target] = {}
-        self._tls: ssl.SSLContext | None = None
+        self._tls = tls
         self._closed = False
 
     def serves(self, url: str) -> bool:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
+import ssl
+import subprocess
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -15,6 +19,7 @@ from telegram.request import RequestData
 from telegram.request._requestparameter import RequestParameter
 
 from bot.telegram.aiohttp_request import AiohttpRequest
+from bot.telegram.keepalive import KeepAliveConnections
 
 
 async def test_parameters_go_as_json_with_nested_values_as_json_strings() -> None:
@@ -66,7 +71,9 @@ Answer = Callable[[bytes], Awaitable[bytes | None]]
 
 
 @asynccontextmanager
-async def _raw_server(answer: Answer) -> AsyncIterator[tuple[str, list[int]]]:
+async def _raw_server(
+    answer: Answer, tls: ssl.SSLContext | None = None
+) -> AsyncIterator[tuple[str, list[int]]]:
     """A server that reads each request and writes `answer(request)` (None: hang up);
     yields its URL and, per connection, how many requests it read."""
     connections: list[int] = []
@@ -90,10 +97,10 @@ async def _raw_server(answer: Answer) -> AsyncIterator[tuple[str, list[int]]]:
         finally:
             writer.close()
 
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=tls)
     port = server.sockets[0].getsockname()[1]
     try:
-        yield f"http://127.0.0.1:{port}/botTOKEN/sendMessage", connections
+        yield f"{'https' if tls else 'http'}://127.0.0.1:{port}/botTOKEN/sendMessage", connections
     finally:
         server.close()
 
@@ -186,3 +193,52 @@ async def test_no_server_is_a_network_error() -> None:
             await _post(request, url, "one")
     finally:
         await request.shutdown()
+
+
+@pytest.fixture
+def certificate(tmp_path: Path) -> Path:
+    """A self-signed certificate (and its key, in the same file) for 127.0.0.1."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    pem = tmp_path / "server.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+         "-keyout", str(pem), "-out", str(pem)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return pem
+
+
+def _serving(pem: Path) -> ssl.SSLContext:
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(pem)
+    return context
+
+
+async def _echo(request: bytes) -> bytes:
+    return _ok(json.loads(request.split(b"\r\n\r\n", 1)[1])["text"])
+
+
+async def test_https_posts_are_verified_and_reuse_one_connection(certificate: Path) -> None:
+    trusting = ssl.create_default_context(cafile=str(certificate))
+    async with _raw_server(_echo, tls=_serving(certificate)) as (url, connections):
+        posts = KeepAliveConnections(4, "test", tls=trusting)
+        try:
+            for text in ("one", "two"):
+                status, body = await posts.post_json(url, json.dumps({"text": text}).encode(), 5, 5)
+                assert (status, json.loads(body)["result"]) == (200, text)
+        finally:
+            posts.close()
+    assert connections == [2]
+
+
+async def test_an_https_server_with_an_unknown_certificate_is_refused(certificate: Path) -> None:
+    async with _raw_server(_echo, tls=_serving(certificate)) as (url, connections):
+        posts = KeepAliveConnections(4, "test")  # the system's certificates only
+        try:
+            with pytest.raises(ssl.SSLCertVerificationError):
+                await posts.post_json(url, b'{"text": "x"}', 5, 5)
+        finally:
+            posts.close()
+    assert connections in ([], [0])  # the request itself was never sent
