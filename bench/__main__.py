@@ -99,7 +99,7 @@ async def run_bot(
             print(f"  {name:13} U={args.patients} patients {row.per_second:8.1f} rt/s",
                   file=sys.stderr)  # fmt: skip
         if name == "backpath" and args.memory_users:
-            memory = await memory_run(driver, process, args.memory_users)
+            memory.update(await memory_run(driver, process, args.memory_users))
     finally:
         child.terminate()
         await child.wait()
