@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import signal
 from collections.abc import AsyncIterator, Callable
@@ -116,6 +117,10 @@ async def serve(
             now=clock,
         )
         application = build_application(settings, service, housekeeping, repository, clock)
+        # What start-up made (modules, the reader's tables and patterns: about 140,000
+        # objects) lives as long as the process; kept out of the collector's view, a full
+        # collection no longer walks them all (about 70 ms each, a stall for every user).
+        gc.freeze()
 
         async def database_reachable() -> bool:
             return await database_up(engine)
