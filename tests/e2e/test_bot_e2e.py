@@ -447,6 +447,9 @@ async def test_privacy_says_what_is_kept_for_how_long(
     assert "What BackPath stores" in privacy.visible
     assert "90 days" in privacy.visible
     assert "/delete" in privacy.visible
+    # Everything stored is named: tapped or typed per answer, and the counts /delete keeps.
+    assert "tapped or typed" in privacy.visible
+    assert "daily counts" in privacy.visible and "stay after /delete" in privacy.visible
 
 
 async def test_stale_unfinished_assessments_are_purged_by_the_housekeeping_job(
