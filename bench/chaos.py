@@ -56,6 +56,16 @@ def expected_answers(labels: list[str]) -> dict[str, str]:
     return answers
 
 
+def path_plans(users: int, first: int) -> dict[int, tuple[str, dict[str, str]]]:
+    """User ids from `first`, each with a referral row of the test paths, in turn, and the
+    answers that path gives."""
+    rows = list(PATHS)
+    return {
+        first + i: (row, expected_answers(PATHS[row]))
+        for i, row in ((i, rows[i % len(rows)]) for i in range(users))
+    }
+
+
 class BotProcess:
     def __init__(self, telegram: FakeTelegram, database_url: str, workdir: Path) -> None:
         self._env = os.environ | {
@@ -157,11 +167,7 @@ async def check(database_url: str, plans: dict[int, tuple[str, dict[str, str]]])
 async def run(users: int = 50, kills: int = 5, seed: int = 1) -> Outcome:
     rng = random.Random(seed)
     outcome = Outcome(users=users)
-    rows = list(PATHS)
-    plans = {
-        50_000 + i: (rows[i % len(rows)], expected_answers(PATHS[rows[i % len(rows)]]))
-        for i in range(users)
-    }
+    plans = path_plans(users, first=50_000)
     with tempfile.TemporaryDirectory() as tmp:
         database_url = f"sqlite+aiosqlite:///{Path(tmp) / 'chaos.db'}"
         telegram = FakeTelegram()

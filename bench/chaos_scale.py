@@ -10,6 +10,7 @@ the server side (`pg_terminate_backend`). The users are the patients of `bench.c
 answer the newest question of their path, press again when told to try again, write "hi"
 when the bot stays silent, and start a new assessment after each result. Nobody sees the
 database; afterwards it is read to check that every acknowledged press is stored once.
+With BACKPATH_DRILL_TRANSCRIPTS=FILE, what each user was shown and did is written there.
 """
 
 from __future__ import annotations
@@ -30,13 +31,14 @@ from pathlib import Path
 
 import aiohttp
 from sqlalchemy import text
+from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bench.chaos import expected_answers
+from bench.chaos import path_plans
 from bench.scale import nginx, postgres_server, replica_env
 from bot.ui import texts
 from storage.database import create_engine
+from storage.models import Status
 from testing.fake_telegram import FakeTelegram, SentMessage
-from testing.paths import PATHS
 from testing.ports import free_port
 from testing.postgres import Server, end_every_connection
 
@@ -62,7 +64,7 @@ class Watch:
     # user's assessment began, when the acknowledgement was seen.
     acknowledged: list[tuple[int, str, float, float]] = field(default_factory=list)
     health: list[tuple[float, int, int | None]] = field(default_factory=list)  # None: silent
-    rounds: dict[int, int] = field(default_factory=dict)  # results each user reached
+    rounds: Counter[int] = field(default_factory=Counter)  # results each user reached
 
 
 @dataclass
@@ -90,7 +92,6 @@ class Replica:
         self._env = os.environ | replica_env(telegram, database_url, self.port)
         self._workdir = workdir
         self.process: asyncio.subprocess.Process | None = None
-        self.starts = 0
 
     async def start(self) -> None:
         log = (self._workdir / f"replica-{self.port}.log").open("ab")
@@ -99,16 +100,13 @@ class Replica:
             stdout=asyncio.subprocess.DEVNULL, stderr=log,
         )  # fmt: skip
         log.close()
-        self.starts += 1
         await _until_healthy(self.port)
 
-    async def signal(self, number: int) -> float:
-        """Send a signal and wait for the exit; the seconds it took."""
+    async def signal(self, number: int) -> None:
+        """Send a signal and wait for the exit."""
         assert self.process is not None
-        began = time.perf_counter()
         self.process.send_signal(number)
         await self.process.wait()
-        return time.perf_counter() - began
 
     async def stop(self) -> None:
         if self.process is not None and self.process.returncode is None:
@@ -234,7 +232,7 @@ async def patient(
     """Assessment after assessment until the drill ends; the last one is finished."""
     while not stop.is_set():
         await take_assessment(telegram, user, answers, watch)
-        watch.rounds[user] = watch.rounds.get(user, 0) + 1
+        watch.rounds[user] += 1
         await asyncio.sleep(think())
 
 
@@ -243,7 +241,6 @@ class Drill:
     replicas: list[Replica]
     server: Server
     database_url: str
-
     telegram: FakeTelegram
     faults: list[FaultReport] = field(default_factory=list)
 
@@ -261,7 +258,7 @@ class Drill:
         return self.telegram.webhook_retries
 
     async def kill_a_replica(self) -> None:
-        self._begin("replica killed (SIGKILL), back after 5 s")
+        self._begin(f"replica killed (SIGKILL), back after {RESTART_AFTER_KILL:g} s")
         await self.replicas[0].signal(signal.SIGKILL)
         await asyncio.sleep(RESTART_AFTER_KILL)
         await self.replicas[0].start()
@@ -276,7 +273,7 @@ class Drill:
         await self.server.restart()
 
     async def freeze_postgresql(self) -> None:
-        self._begin("PostgreSQL frozen 5 s (SIGSTOP, SIGCONT)")
+        self._begin(f"PostgreSQL frozen {FREEZE_SECONDS:g} s (SIGSTOP, SIGCONT)")
         self.server.freeze()
         try:
             await asyncio.sleep(FREEZE_SECONDS)
@@ -287,34 +284,28 @@ class Drill:
         self._begin("every connection ended by the server")
         await end_every_connection(self.database_url)
 
-    def schedule(self) -> list[Callable[[], Awaitable[None]]]:
-        return [
-            self.kill_a_replica,
-            self.deploy_a_replica,
-            self.restart_postgresql,
-            self.freeze_postgresql,
-            self.end_connections,
-        ]
+    def replica_faults(self) -> list[Callable[[], Awaitable[None]]]:
+        """The faults after which the drill starts a replica again."""
+        return [self.kill_a_replica, self.deploy_a_replica]
+
+    def database_faults(self) -> list[Callable[[], Awaitable[None]]]:
+        """The faults the replicas must live through without a restart."""
+        return [self.restart_postgresql, self.freeze_postgresql, self.end_connections]
 
 
 async def stored_answers(
-    database_url: str, first: int, last: int
+    connection: AsyncConnection, first: int, last: int
 ) -> list[tuple[int, int, str, float]]:
     """Every stored answer of the users: user, assessment, question, when it was stored."""
-    engine = create_engine(database_url)
-    try:
-        async with engine.connect() as connection:
-            rows = await connection.execute(
-                text(
-                    "SELECT a.user_id, r.assessment_id, r.question_id, r.answered_at "
-                    "FROM answers AS r JOIN assessments AS a ON a.id = r.assessment_id "
-                    "WHERE a.user_id BETWEEN :first AND :last ORDER BY r.id"
-                ),
-                {"first": first, "last": last},
-            )
-            return [(u, a, q, _seconds(at)) for u, a, q, at in rows]
-    finally:
-        await engine.dispose()
+    rows = await connection.execute(
+        text(
+            "SELECT a.user_id, r.assessment_id, r.question_id, r.answered_at "
+            "FROM answers AS r JOIN assessments AS a ON a.id = r.assessment_id "
+            "WHERE a.user_id BETWEEN :first AND :last ORDER BY r.id"
+        ),
+        {"first": first, "last": last},
+    )
+    return [(u, a, q, _seconds(at)) for u, a, q, at in rows]
 
 
 def doubled(stored: list[tuple[int, int, str, float]]) -> list[float]:
@@ -344,35 +335,29 @@ def lost(watch: Watch, stored: list[tuple[int, int, str, float]]) -> list[float]
 
 
 async def finished_assessments(
-    database_url: str, plans: dict[int, tuple[str, dict[str, str]]], rounds: dict[int, int]
+    connection: AsyncConnection,
+    plans: dict[int, tuple[str, dict[str, str]]],
+    rounds: Counter[int],
 ) -> list[str]:
     """Problems with the users' assessments: each result a user reached is a finished
     assessment with the path's answers and referral. (One may be left open: a patient who
     pressed Start on a welcome that came late, after a result, began another.)"""
-    engine = create_engine(database_url)
     problems = []
-    try:
-        async with engine.connect() as connection:
-            rows = (
-                await connection.execute(
-                    text(
-                        "SELECT user_id, status, referral, answers FROM assessments "
-                        "WHERE user_id BETWEEN :first AND :last"
-                    ),
-                    {"first": min(plans), "last": max(plans)},
-                )
-            ).all()
-    finally:
-        await engine.dispose()
-    by_user: dict[int, list[tuple[str, str | None, object]]] = {}
-    for user, status, row, answers in rows:
-        by_user.setdefault(user, []).append((status, row, answers))
+    rows = await connection.execute(
+        text(
+            "SELECT user_id, referral, answers FROM assessments "
+            "WHERE user_id BETWEEN :first AND :last AND status = :finished"
+        ),
+        {"first": min(plans), "last": max(plans), "finished": Status.FINISHED},
+    )
+    finished: dict[int, list[tuple[str | None, object]]] = {}
+    for user, referral, answers in rows:
+        finished.setdefault(user, []).append((referral, answers))
     for user, (row, answers) in plans.items():
-        stored = by_user.get(user, [])
-        done = [s for s in stored if s[0] == "finished"]
-        if len(done) < rounds.get(user, 0):  # more: a stale question pressed, then Start
-            problems.append(f"user {user}: saw {rounds.get(user, 0)} results, {len(done)} stored")
-        for _, referral, given in done:
+        done = finished.get(user, [])
+        if len(done) < rounds[user]:  # more: a stale question pressed, then Start
+            problems.append(f"user {user}: saw {rounds[user]} results, {len(done)} stored")
+        for referral, given in done:
             if referral != row or given != answers:
                 problems.append(f"user {user}: a finished assessment is not the path's")
     return problems
@@ -430,11 +415,7 @@ async def run(users: int = 100, quiet: float = 5.0, seed: int = 1) -> Result:
     """The whole drill: start everything, let the users answer, do every fault in turn,
     let the users finish, then read the database."""
     rng = random.Random(seed)
-    rows = list(PATHS)
-    plans = {
-        FIRST_USER + i: (rows[i % len(rows)], expected_answers(PATHS[rows[i % len(rows)]]))
-        for i in range(users)
-    }
+    plans = path_plans(users, first=FIRST_USER)
     watch = Watch()
     telegram = FakeTelegram()
 
@@ -468,9 +449,11 @@ async def run(users: int = 100, quiet: float = 5.0, seed: int = 1) -> Result:
                     return_exceptions=True,
                 )
                 await asyncio.sleep(quiet)
-                for fault in drill.schedule():
-                    if fault == drill.restart_postgresql:
-                        pids = [r.process.pid for r in replicas if r.process]
+                for fault in drill.replica_faults():
+                    await fault()
+                    await asyncio.sleep(quiet)
+                pids = [r.process.pid for r in replicas if r.process]
+                for fault in drill.database_faults():
                     await fault()
                     await asyncio.sleep(quiet)
                 drill.end()
@@ -486,9 +469,13 @@ async def run(users: int = 100, quiet: float = 5.0, seed: int = 1) -> Result:
                     problems.append("a replica restarted during the database faults")
             for replica in replicas:
                 await replica.stop()
-            stored = await stored_answers(database_url, min(plans), max(plans))
-            found = await finished_assessments(database_url, plans, watch.rounds)
-            problems += found
+            engine = create_engine(database_url)
+            try:
+                async with engine.connect() as connection:
+                    stored = await stored_answers(connection, min(plans), max(plans))
+                    problems += await finished_assessments(connection, plans, watch.rounds)
+            finally:
+                await engine.dispose()
             if os.environ.get("BACKPATH_DRILL_TRANSCRIPTS"):
                 _write_transcripts(Path(os.environ["BACKPATH_DRILL_TRANSCRIPTS"]), telegram, watch)
     finally:

@@ -221,7 +221,7 @@ async def database_is_reachable(engine: AsyncEngine, within: float = HEALTH_CHEC
         check.cancel()
         check.add_done_callback(lambda task: task.cancelled() or task.exception())
         return False
-    return check.exception() is None and check.result()
+    return check.result()  # _select_one answers False for any failure of its own
 
 
 async def _select_one(engine: AsyncEngine) -> bool:
